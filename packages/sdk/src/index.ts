@@ -1,1 +1,15 @@
-export const placeholder = 1;
+export { ModelLogger } from "./model-logger.js";
+export { type ModelOptions, Sightline } from "./sightline.js";
+export { SightlineError, type SightlineErrorCode, type SightlineErrorDetails } from "./sightline-error.js";
+export { DEFAULT_OPTIONS, type SightlineOptions } from "./sightline-options.js";
+export type {
+  DropReason,
+  Features,
+  FeatureValue,
+  JsonValue,
+  PredictionRecord,
+  SightlineStats,
+  Tags,
+} from "./types.js";
+export { DROP_REASONS } from "./types.js";
+export type { WrapOptions } from "./wrap-predict.js";

@@ -1,0 +1,95 @@
+import type { Tags } from "../types.js";
+import { INVALID, isPlainObject, wireJson, wireNumber, wireScalar } from "./json-safe.js";
+import { wireTimestamp } from "./wire-timestamp.js";
+
+/** What `sl.model()` fixed for every record of a handle. */
+export interface ModelDefaults {
+  readonly version: string | undefined;
+  readonly tags: Tags | undefined;
+}
+
+const TRACE_ID = /^[0-9a-f]{32}$/;
+
+/**
+ * One prediction record as an NDJSON line (without the newline), or undefined when the record cannot be
+ * sent as it is. Runs in the background flush, not in `log()`.
+ */
+export function encodePrediction(
+  value: unknown,
+  id: string,
+  timeMs: number,
+  defaults: ModelDefaults,
+): string | undefined {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
+  const r = value as Record<string, unknown>;
+
+  const features = wireFeatures(r.features);
+  if (features === INVALID) return undefined;
+
+  const version = r.version ?? defaults.version;
+  if (typeof version !== "string" || version === "") return undefined;
+
+  const timestamp = r.timestamp === undefined ? timeMs : wireTimestamp(r.timestamp);
+  if (timestamp === INVALID) return undefined;
+
+  const prediction = wireJson(r.prediction);
+  if (prediction === INVALID) return undefined;
+
+  const out: Record<string, unknown> = { id, timestamp, version, features, prediction };
+
+  if (r.scores !== undefined) {
+    const scores = wireJson(r.scores);
+    if (scores === INVALID) return undefined;
+    out.scores = scores;
+  }
+  if (r.latencyMs !== undefined) {
+    if (typeof r.latencyMs !== "number" || !(r.latencyMs >= 0) || r.latencyMs === Infinity) return undefined;
+    out.latency_ms = r.latencyMs;
+  }
+  if (r.error !== undefined) {
+    if (r.error instanceof Error) out.error = r.error.message;
+    else if (typeof r.error === "string") out.error = r.error;
+    else return undefined;
+  }
+  if (r.traceId !== undefined) {
+    if (typeof r.traceId !== "string" || !TRACE_ID.test(r.traceId)) return undefined;
+    out.trace_id = r.traceId;
+  }
+  const tags = mergeTags(defaults.tags, r.tags);
+  if (tags === INVALID) return undefined;
+  if (tags !== undefined) out.tags = tags;
+
+  return JSON.stringify(out);
+}
+
+// Features are passed through untouched unless a value needs rewriting (non-finite, undefined).
+function wireFeatures(x: unknown): Record<string, unknown> | typeof INVALID {
+  if (!isPlainObject(x)) return INVALID;
+  let copy: Record<string, unknown> | undefined;
+  for (const key of Object.keys(x)) {
+    const v = x[key];
+    if (
+      typeof v === "number"
+        ? Number.isFinite(v)
+        : typeof v === "string" || typeof v === "boolean" || v === null
+    ) {
+      if (copy !== undefined) copy[key] = v;
+      continue;
+    }
+    const w = typeof v === "number" ? wireNumber(v) : wireScalar(v);
+    if (w === INVALID) return INVALID;
+    if (copy === undefined) copy = { ...x };
+    copy[key] = w;
+  }
+  return copy ?? x;
+}
+
+function mergeTags(
+  base: Tags | undefined,
+  extra: unknown,
+): Readonly<Record<string, string>> | undefined | typeof INVALID {
+  if (extra === undefined) return base;
+  if (!isPlainObject(extra)) return INVALID;
+  for (const key of Object.keys(extra)) if (typeof extra[key] !== "string") return INVALID;
+  return base === undefined ? (extra as Tags) : { ...base, ...(extra as Tags) };
+}
