@@ -1,5 +1,32 @@
+import { Command, CommanderError } from "commander";
+import { SightlineError } from "../errors.js";
+import { keysCommand } from "./keys-command.js";
+import { serveCommand } from "./serve-command.js";
+
+/** Builds the `sightline` command tree; every subcommand has --help. */
+export function buildCli(): Command {
+  const program = new Command("sightline")
+    .description("Sightline: log, validate, monitor, trace and debug ML models in production")
+    .showHelpAfterError()
+    .exitOverride();
+  program.addCommand(serveCommand());
+  program.addCommand(keysCommand());
+  for (const command of program.commands) command.exitOverride();
+  return program;
+}
+
 /** Entry point of the `sightline` command; returns the process exit code. */
 export async function main(argv: string[]): Promise<number> {
-  console.log(`sightline: not yet implemented (${argv.slice(2).join(" ")})`);
-  return 0;
+  const program = buildCli();
+  try {
+    await program.parseAsync(argv);
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode;
+    if (error instanceof SightlineError) {
+      console.error(`sightline: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
 }

@@ -1,0 +1,137 @@
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
+import type { Contract } from "../contract/contract.js";
+import type { AcceptedPrediction } from "../ingest/prediction-row.js";
+import { PerSeriesHistogram } from "./value-histogram.js";
+
+// 0 to 1 by 0.05: fine enough for histogram_quantile on probabilities to land within one bucket.
+const scoreBuckets = Array.from({ length: 20 }, (_, i) => Number(((i + 1) * 0.05).toFixed(2)));
+// Inference latency from 0.5 ms to 10 s.
+const latencyBuckets = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+/**
+ * The Prometheus metrics of ingestion, in a registry of their own (tests build fresh ones).
+ * Label cardinality is bounded: model and version names are validated; contract-violation `feature` labels
+ * are limited to the version's contract features (anything else is counted as `_other`).
+ */
+export class IngestMetrics {
+  readonly registry: Registry;
+  private readonly predictions: Counter<"model" | "version">;
+  private readonly errors: Counter<"model" | "version">;
+  private readonly latency: Histogram<"model" | "version">;
+  private readonly score: Histogram<"model" | "version">;
+  private readonly value: PerSeriesHistogram;
+  private readonly labels: Counter<"model">;
+  private readonly violations: Counter<"model" | "version" | "feature" | "kind">;
+  private readonly rejected: Counter<"model" | "kind">;
+  private readonly knownFeatures = new Map<string, Set<string>>();
+
+  constructor(queueDepth: () => number, registry = new Registry()) {
+    this.registry = registry;
+    const registers = [registry];
+    collectDefaultMetrics({ register: registry, prefix: "sightline_process_" });
+    this.predictions = new Counter({
+      name: "sightline_predictions_total",
+      help: "Predictions ingested (durably stored), by model and version.",
+      labelNames: ["model", "version"],
+      registers,
+    });
+    this.errors = new Counter({
+      name: "sightline_prediction_errors_total",
+      help: "Ingested predictions that reported a failed inference (error set).",
+      labelNames: ["model", "version"],
+      registers,
+    });
+    this.latency = new Histogram({
+      name: "sightline_inference_latency_seconds",
+      help: "Inference latency reported with each prediction.",
+      labelNames: ["model", "version"],
+      buckets: latencyBuckets,
+      registers,
+    });
+    this.score = new Histogram({
+      name: "sightline_prediction_score",
+      help: "Output probability (positive class for binary, top class for multiclass), buckets of 0.05.",
+      labelNames: ["model", "version"],
+      buckets: scoreBuckets,
+      registers,
+    });
+    this.value = new PerSeriesHistogram(
+      "sightline_prediction_value",
+      "Numeric (regression) outputs, buckets from the version's reference deciles.",
+      registry,
+    );
+    this.labels = new Counter({
+      name: "sightline_labels_total",
+      help: "Ground-truth labels received.",
+      labelNames: ["model"],
+      registers,
+    });
+    this.violations = new Counter({
+      name: "sightline_contract_violations_total",
+      help: "Contract violations of ingested predictions, by feature and kind.",
+      labelNames: ["model", "version", "feature", "kind"],
+      registers,
+    });
+    this.rejected = new Counter({
+      name: "sightline_ingest_rejected_total",
+      help: "Records rejected at ingestion (not stored), by record kind.",
+      labelNames: ["model", "kind"],
+      registers,
+    });
+    new Gauge({
+      name: "sightline_ingest_queue_depth",
+      help: "Records accepted by the API and waiting to be written to the store.",
+      registers,
+      collect() {
+        this.set(queueDepth());
+      },
+    });
+  }
+
+  /** Learns a version's contract: its feature names (label values) and its output buckets. */
+  setContract(contract: Contract): void {
+    this.knownFeatures.set(
+      `${contract.model}\u0000${contract.version}`,
+      new Set(contract.features.map((f) => f.name)),
+    );
+    const p = contract.prediction;
+    if (p && p.type === "numeric" && p.quantiles && p.min !== null && p.max !== null) {
+      // Six significant digits keep bucket bounds readable without changing which bucket a value falls in much.
+      const bounds = [p.min, ...p.quantiles, p.max].map((b) => Number(b.toPrecision(6)));
+      this.value.setBuckets(contract.model, contract.version, bounds);
+    }
+  }
+
+  /** Counts a durably written batch of predictions. */
+  recordPredictions(batch: readonly AcceptedPrediction[]): void {
+    for (const { row, violations } of batch) {
+      const labels = { model: row.model, version: row.version };
+      this.predictions.inc(labels);
+      if (row.error !== null) this.errors.inc(labels);
+      if (row.latencyMs !== null) this.latency.observe(labels, row.latencyMs / 1000);
+      if (row.score !== null) this.score.observe(labels, row.score);
+      else if (row.predictionNum !== null && row.error === null)
+        this.value.observe(row.model, row.version, row.predictionNum);
+      if (violations.length > 0) {
+        const known = this.knownFeatures.get(`${row.model}\u0000${row.version}`);
+        for (const v of violations) {
+          const name = v.field.startsWith("features.") ? v.field.slice(9) : v.field;
+          const feature = v.field.startsWith("features.")
+            ? known?.has(name)
+              ? name
+              : "_other"
+            : v.field.split(".")[0];
+          this.violations.inc({ ...labels, feature: feature ?? "_other", kind: v.kind });
+        }
+      }
+    }
+  }
+
+  recordLabels(model: string, count: number): void {
+    this.labels.inc({ model }, count);
+  }
+
+  recordRejected(model: string, kind: "prediction" | "label", count: number): void {
+    if (count > 0) this.rejected.inc({ model, kind }, count);
+  }
+}

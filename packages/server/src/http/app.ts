@@ -1,0 +1,71 @@
+import Fastify, { type FastifyInstance } from "fastify";
+import type { ApiKey } from "../auth/api-keys.js";
+import type { IngestMetrics } from "../exporters/ingest-metrics.js";
+import type { IngestService } from "../ingest/ingest-service.js";
+import type { ReferenceService } from "../reference/reference-service.js";
+import type { Store } from "../store/store.js";
+import { authHook } from "./auth.js";
+import { toErrorReply } from "./error-reply.js";
+import { healthRoutes } from "./routes/health.js";
+import { ingestRoutes } from "./routes/ingest.js";
+import { modelRoutes } from "./routes/models.js";
+
+/** The services the HTTP face exposes; built once by the server and shared with the CLI. */
+export interface AppServices {
+  store: Store;
+  ingest: IngestService;
+  references: ReferenceService;
+  metrics: IngestMetrics;
+}
+
+export interface AppOptions {
+  apiKeys: readonly ApiKey[];
+  maxBodyBytes: number;
+  logLevel: string;
+}
+
+/**
+ * Builds the Fastify app: content parsing, auth, routes and one error format. Listening is the caller's job.
+ *
+ * @example
+ * const app = buildApp(services, { apiKeys: [], maxBodyBytes: 64 << 20, logLevel: "silent" });
+ * await app.listen({ port: 7070, host: "127.0.0.1" });
+ */
+export function buildApp(services: AppServices, options: AppOptions): FastifyInstance {
+  const app = Fastify({
+    logger: options.logLevel === "silent" ? false : { level: options.logLevel },
+    bodyLimit: options.maxBodyBytes,
+    // Route params hold model names; longer ones are rejected by name validation anyway.
+    routerOptions: { maxParamLength: 512 },
+  });
+  // Bodies are kept raw: the ingest code parses them to report line and column of malformed records.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser(
+    ["application/json", "application/x-ndjson", "application/jsonl", "text/plain"],
+    { parseAs: "string" },
+    (_request, body, done) => done(null, body),
+  );
+  app.addContentTypeParser(
+    ["text/csv", "application/vnd.apache.parquet", "application/x-parquet", "application/octet-stream"],
+    { parseAs: "buffer" },
+    (_request, body, done) => done(null, body),
+  );
+  app.addHook("onRequest", authHook(options.apiKeys));
+  app.setErrorHandler((error, request, reply) => {
+    const { status, body } = toErrorReply(error);
+    if (status >= 500) request.log.error({ err: error }, "request failed");
+    const details = body.error.details as { rejected?: unknown } | undefined;
+    // A batch whose every record was rejected still answers in the ingestion shape.
+    const extra = details?.rejected ? { accepted: 0, ids: [], rejected: details.rejected } : {};
+    void reply.status(status).send({ ...extra, ...body });
+  });
+  app.setNotFoundHandler((request, reply) => {
+    void reply
+      .status(404)
+      .send({ error: { code: "SL_NOT_FOUND", message: `no route ${request.method} ${request.url}` } });
+  });
+  app.register(healthRoutes(services));
+  app.register(ingestRoutes(services, options.maxBodyBytes));
+  app.register(modelRoutes(services));
+  return app;
+}

@@ -1,0 +1,41 @@
+import type { Violation } from "../contract/contract.js";
+
+/** A validated prediction as the store writes it (one row of the predictions table). */
+export interface PredictionRow {
+  model: string;
+  id: string;
+  tsMs: number;
+  version: string;
+  /** Features as JSON text; non-finite numbers are stored as the strings "NaN", "Infinity", "-Infinity". */
+  featuresJson: string;
+  /** The prediction as JSON text of a scalar (`1`, `"cat"`, `true`), null for failed inferences. */
+  predictionJson: string | null;
+  /** Numeric view of the prediction (booleans as 0/1), for regression and histograms. */
+  predictionNum: number | null;
+  scoresJson: string | null;
+  /** The one score a histogram shows: P(positive class) for binary, max probability for multiclass. */
+  score: number | null;
+  latencyMs: number | null;
+  error: string | null;
+  traceId: string | null;
+  tagsJson: string | null;
+  violationsJson: string | null;
+  violationCount: number;
+  receivedMs: number;
+}
+
+/** A validated label. */
+export interface LabelRow {
+  model: string;
+  id: string;
+  labelJson: string;
+  labelNum: number | null;
+  tsMs: number;
+  receivedMs: number;
+}
+
+/** Violations of a row, kept for metrics after the row is serialised. */
+export interface AcceptedPrediction {
+  row: PredictionRow;
+  violations: Violation[];
+}

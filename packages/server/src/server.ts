@@ -1,0 +1,70 @@
+import { join } from "node:path";
+import type { FastifyInstance } from "fastify";
+import type { ServerConfig } from "./config.js";
+import { IngestMetrics } from "./exporters/ingest-metrics.js";
+import { type AppServices, buildApp } from "./http/app.js";
+import { ContractRegistry } from "./ingest/contract-registry.js";
+import { IngestService } from "./ingest/ingest-service.js";
+import { ReferenceService } from "./reference/reference-service.js";
+import { DuckDbStore } from "./store/duckdb/duckdb-store.js";
+
+/** A running server. */
+export interface RunningServer {
+  url: string;
+  app: FastifyInstance;
+  services: AppServices;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the store, builds the services and starts listening.
+ *
+ * @example
+ * const server = await startServer(resolveServerConfig({ port: 0 }, {}));
+ * console.log(server.url);
+ */
+export async function startServer(config: ServerConfig): Promise<RunningServer> {
+  const store = await DuckDbStore.open(config.dataDir);
+  const contracts = new ContractRegistry();
+  let ingest: IngestService | undefined;
+  const metrics = new IngestMetrics(() => ingest?.queueDepth ?? 0);
+  for (const contract of await store.listContracts()) {
+    contracts.set(contract);
+    metrics.setContract(contract);
+  }
+  const now = () => Date.now();
+  ingest = new IngestService(store, contracts, metrics, {
+    maxBatchRecords: config.maxBatchRecords,
+    maxQueuedRecords: config.maxQueuedRecords,
+    now,
+  });
+  const references = new ReferenceService(store, contracts, metrics, join(config.dataDir, "tmp"), now);
+  const services: AppServices = { store, ingest, references, metrics };
+  const app = buildApp(services, {
+    apiKeys: config.apiKeys,
+    maxBodyBytes: config.maxBodyBytes,
+    logLevel: config.logLevel === "info" ? "warn" : config.logLevel,
+  });
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  const address = app.server.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+  const host = config.host.includes(":")
+    ? `[${config.host}]`
+    : config.host === "0.0.0.0"
+      ? "127.0.0.1"
+      : config.host;
+  return {
+    url: `http://${host}:${port}`,
+    app,
+    services,
+    async close() {
+      await app.close();
+      await store.close();
+    },
+  };
+}

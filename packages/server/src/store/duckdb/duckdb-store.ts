@@ -1,0 +1,348 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { type DuckDBAppender, type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
+import type { Contract } from "../../contract/contract.js";
+import type { ColumnSummary } from "../../contract/learn-contract.js";
+import { SightlineError, StoreQueryError } from "../../errors.js";
+import type { LabelRow, PredictionRow } from "../../ingest/prediction-row.js";
+import type { ModelSummary, ReferenceFile, Store, StoredPrediction, ViolationCount } from "../store.js";
+import { duckdbMigrations } from "./migrations.js";
+import { summarizeReference } from "./reference-summary.js";
+
+type Row = Record<string, unknown>;
+
+// DuckDB hands BIGINT back as bigint; our times and counts fit in a double.
+function plain(row: Row): Row {
+  for (const key in row) if (typeof row[key] === "bigint") row[key] = Number(row[key]);
+  return row;
+}
+
+function appendNullable(appender: DuckDBAppender, value: string | null): void {
+  if (value === null) appender.appendNull();
+  else appender.appendVarchar(value);
+}
+
+function appendNumber(appender: DuckDBAppender, value: number | null): void {
+  if (value === null) appender.appendNull();
+  else appender.appendDouble(value);
+}
+
+function quoteLiteral(text: string): string {
+  return `'${text.replaceAll("'", "''")}'`;
+}
+
+/**
+ * The embedded engine: one DuckDB file in the data directory. Writes go through one connection in order
+ * (DuckDB has a single writer); each write is one committed transaction, so it is in the WAL on return.
+ */
+export class DuckDbStore implements Store {
+  readonly engine = "duckdb";
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    private readonly writer: DuckDBConnection,
+    private readonly reader: DuckDBConnection,
+    readonly path: string,
+  ) {}
+
+  /** Opens (creating if needed) `<dataDir>/sightline.duckdb` and applies pending migrations. */
+  static async open(dataDir: string): Promise<DuckDbStore> {
+    mkdirSync(dataDir, { recursive: true });
+    const path = join(dataDir, "sightline.duckdb");
+    let instance: DuckDBInstance;
+    try {
+      instance = await DuckDBInstance.create(path);
+    } catch (error) {
+      throw new SightlineError("SL_STORE_ERROR", `cannot open DuckDB file ${path}`, undefined, {
+        cause: error,
+      });
+    }
+    const writer = await instance.connect();
+    const reader = await instance.connect();
+    const store = new DuckDbStore(instance, writer, reader, path);
+    await store.migrate();
+    return store;
+  }
+
+  private tail: Promise<unknown> = Promise.resolve();
+
+  // One writer connection, used by one operation at a time: an appender and a statement must not interleave.
+  private exclusive<T>(operation: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(operation, operation);
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+
+  private async run(conn: DuckDBConnection, sql: string, params?: unknown[]): Promise<Row[]> {
+    try {
+      const reader = await conn.runAndReadAll(sql, params as never);
+      return reader.getRowObjectsJS().map((r) => plain(r as Row));
+    } catch (error) {
+      throw new StoreQueryError(sql, error);
+    }
+  }
+
+  private async migrate(): Promise<void> {
+    await this.run(
+      this.writer,
+      "CREATE TABLE IF NOT EXISTS schema_migrations (id INTEGER PRIMARY KEY, name VARCHAR, applied_ms BIGINT)",
+    );
+    const applied = new Set(
+      (await this.run(this.writer, "SELECT id FROM schema_migrations")).map((r) => r.id),
+    );
+    for (const m of duckdbMigrations) {
+      if (applied.has(m.id)) continue;
+      await this.run(this.writer, "BEGIN TRANSACTION");
+      try {
+        await this.run(this.writer, m.sql);
+        await this.run(this.writer, "INSERT INTO schema_migrations VALUES (?, ?, ?)", [
+          m.id,
+          m.name,
+          Date.now(),
+        ]);
+        await this.run(this.writer, "COMMIT");
+      } catch (error) {
+        await this.run(this.writer, "ROLLBACK");
+        throw error;
+      }
+    }
+    await this.run(
+      this.writer,
+      "CREATE TEMP TABLE IF NOT EXISTS predictions_staging AS SELECT * FROM predictions WITH NO DATA",
+    );
+  }
+
+  insertPredictions(rows: readonly PredictionRow[]): Promise<Set<string>> {
+    return this.exclusive(() => this.insertPredictionsNow(rows));
+  }
+
+  private async insertPredictionsNow(rows: readonly PredictionRow[]): Promise<Set<string>> {
+    if (rows.length === 0) return new Set();
+    // Append to a connection-local staging table (fast, columnar), then one INSERT OR IGNORE moves the
+    // batch into the durable table in a single transaction: ids already present are skipped.
+    const appender = await this.writer.createAppender("predictions_staging", "main", "temp");
+    try {
+      for (const r of rows) {
+        appender.appendVarchar(r.model);
+        appender.appendVarchar(r.id);
+        appender.appendBigInt(BigInt(r.tsMs));
+        appender.appendVarchar(r.version);
+        appender.appendVarchar(r.featuresJson);
+        appendNullable(appender, r.predictionJson);
+        appendNumber(appender, r.predictionNum);
+        appendNullable(appender, r.scoresJson);
+        appendNumber(appender, r.score);
+        appendNumber(appender, r.latencyMs);
+        appendNullable(appender, r.error);
+        appendNullable(appender, r.traceId);
+        appendNullable(appender, r.tagsJson);
+        appendNullable(appender, r.violationsJson);
+        appender.appendInteger(r.violationCount);
+        appender.appendBigInt(BigInt(r.receivedMs));
+        appender.endRow();
+      }
+      appender.flushSync();
+    } catch (error) {
+      await this.run(this.writer, "DELETE FROM predictions_staging");
+      throw new StoreQueryError("APPEND predictions_staging", error);
+    } finally {
+      appender.closeSync();
+    }
+    try {
+      // A batch may repeat an id: keep its first occurrence. RETURNING tells which rows were new.
+      const inserted = await this.run(
+        this.writer,
+        `INSERT OR IGNORE INTO predictions
+         SELECT * EXCLUDE (rn) FROM (
+           SELECT *, row_number() OVER (PARTITION BY model, id ORDER BY received_ms) AS rn FROM predictions_staging
+         ) WHERE rn = 1
+         RETURNING id`,
+      );
+      return new Set(inserted.map((r) => r.id as string));
+    } finally {
+      await this.run(this.writer, "DELETE FROM predictions_staging");
+    }
+  }
+
+  upsertLabels(rows: readonly LabelRow[]): Promise<void> {
+    return this.exclusive(() => this.upsertLabelsNow(rows));
+  }
+
+  private async upsertLabelsNow(rows: readonly LabelRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    // Last write wins within the batch too: dedupe before the upsert.
+    const latest = new Map<string, LabelRow>();
+    for (const r of rows) latest.set(`${r.model}\u0000${r.id}`, r);
+    const values: unknown[] = [];
+    const tuples: string[] = [];
+    for (const r of latest.values()) {
+      tuples.push("(?, ?, ?, ?, ?, ?)");
+      values.push(r.model, r.id, r.labelJson, r.labelNum, r.tsMs, r.receivedMs);
+    }
+    await this.run(this.writer, `INSERT OR REPLACE INTO labels VALUES ${tuples.join(", ")}`, values);
+  }
+
+  importReference(model: string, version: string, file: ReferenceFile): Promise<ColumnSummary[]> {
+    return this.exclusive(() => this.importReferenceNow(model, version, file));
+  }
+
+  private async importReferenceNow(
+    model: string,
+    version: string,
+    file: ReferenceFile,
+  ): Promise<ColumnSummary[]> {
+    const path = quoteLiteral(file.path);
+    const source =
+      file.format === "csv"
+        ? `read_csv(${path}, header = true, auto_detect = true)`
+        : file.format === "parquet"
+          ? `read_parquet(${path})`
+          : `read_json(${path}, format = 'newline_delimited')`;
+    try {
+      await this.writer.run(`CREATE OR REPLACE TEMP TABLE reference_import AS SELECT * FROM ${source}`);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new SightlineError("SL_INVALID_REFERENCE", `cannot read the ${file.format} reference: ${reason}`);
+    }
+    const summaries = await summarizeReference(
+      (sql, params) => this.run(this.writer, sql, params),
+      "reference_import",
+    );
+    const featureColumns = summaries.filter((s) => s.name !== "prediction" && s.name !== "label");
+    const hasPrediction = summaries.some((s) => s.name === "prediction");
+    const hasLabel = summaries.some((s) => s.name === "label");
+    const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
+    const featuresJson =
+      featureColumns.length === 0
+        ? "'{}'"
+        : `json_object(${featureColumns.map((c) => `${quoteLiteral(c.name)}, ${ident(c.name)}`).join(", ")})::VARCHAR`;
+    await this.run(this.writer, "BEGIN TRANSACTION");
+    try {
+      await this.run(this.writer, "DELETE FROM reference_rows WHERE model = ? AND version = ?", [
+        model,
+        version,
+      ]);
+      await this.run(
+        this.writer,
+        `INSERT INTO reference_rows
+         SELECT ?, ?, row_number() OVER () - 1, ${featuresJson},
+                ${hasPrediction ? "to_json(prediction)::VARCHAR" : "NULL"}, ${hasLabel ? "to_json(label)::VARCHAR" : "NULL"}
+         FROM reference_import`,
+        [model, version],
+      );
+      await this.run(this.writer, "COMMIT");
+    } catch (error) {
+      await this.run(this.writer, "ROLLBACK");
+      throw error;
+    } finally {
+      await this.run(this.writer, "DROP TABLE IF EXISTS reference_import");
+    }
+    return summaries;
+  }
+
+  saveContract(contract: Contract): Promise<void> {
+    return this.exclusive(() => this.saveContractNow(contract));
+  }
+
+  private async saveContractNow(contract: Contract): Promise<void> {
+    await this.run(this.writer, "INSERT OR REPLACE INTO contracts VALUES (?, ?, ?, ?)", [
+      contract.model,
+      contract.version,
+      JSON.stringify(contract),
+      contract.createdMs,
+    ]);
+  }
+
+  async getContract(model: string, version: string): Promise<Contract | undefined> {
+    const rows = await this.run(
+      this.reader,
+      "SELECT contract FROM contracts WHERE model = ? AND version = ?",
+      [model, version],
+    );
+    return rows[0] ? (JSON.parse(rows[0].contract as string) as Contract) : undefined;
+  }
+
+  async listContracts(): Promise<Contract[]> {
+    const rows = await this.run(this.reader, "SELECT contract FROM contracts ORDER BY model, version");
+    return rows.map((r) => JSON.parse(r.contract as string) as Contract);
+  }
+
+  async getPrediction(model: string, id: string): Promise<StoredPrediction | undefined> {
+    const rows = await this.run(
+      this.reader,
+      `SELECT p.*, l.label AS label_value, l.ts_ms AS label_ts_ms
+       FROM predictions p LEFT JOIN labels l ON l.model = p.model AND l.id = p.id
+       WHERE p.model = ? AND p.id = ?`,
+      [model, id],
+    );
+    const r = rows[0];
+    if (!r) return undefined;
+    const json = (v: unknown) => (v === null || v === undefined ? null : JSON.parse(v as string));
+    return {
+      id: r.id as string,
+      model: r.model as string,
+      version: r.version as string,
+      timestamp: new Date(r.ts_ms as number).toISOString(),
+      features: json(r.features),
+      prediction: json(r.prediction),
+      scores: json(r.scores),
+      latency_ms: (r.latency_ms as number | null) ?? null,
+      error: (r.error as string | null) ?? null,
+      trace_id: (r.trace_id as string | null) ?? null,
+      tags: json(r.tags),
+      violations: json(r.violations) ?? [],
+      label: json(r.label_value),
+      label_timestamp: r.label_ts_ms === null ? null : new Date(r.label_ts_ms as number).toISOString(),
+    };
+  }
+
+  async listModels(): Promise<ModelSummary[]> {
+    const rows = await this.run(
+      this.reader,
+      `WITH p AS (
+         SELECT model, count(*) AS predictions, list(DISTINCT version ORDER BY version) AS versions,
+                min(ts_ms) AS first_ms, max(ts_ms) AS last_ms
+         FROM predictions GROUP BY model),
+       l AS (SELECT model, count(*) AS labels FROM labels GROUP BY model),
+       c AS (SELECT model, list(DISTINCT version ORDER BY version) AS versions FROM contracts GROUP BY model)
+       SELECT coalesce(p.model, l.model, c.model) AS model, coalesce(p.predictions, 0) AS predictions,
+              coalesce(l.labels, 0) AS labels, list_distinct(list_concat(coalesce(p.versions, []), coalesce(c.versions, []))) AS versions,
+              p.first_ms, p.last_ms
+       FROM p FULL JOIN l ON l.model = p.model FULL JOIN c ON c.model = coalesce(p.model, l.model)
+       ORDER BY 1`,
+    );
+    return rows.map((r) => ({
+      model: r.model as string,
+      predictions: r.predictions as number,
+      labels: r.labels as number,
+      versions: [...(r.versions as string[])].sort(),
+      first_timestamp: r.first_ms === null ? null : new Date(r.first_ms as number).toISOString(),
+      last_timestamp: r.last_ms === null ? null : new Date(r.last_ms as number).toISOString(),
+    }));
+  }
+
+  async countViolations(model: string): Promise<ViolationCount[]> {
+    const rows = await this.run(
+      this.reader,
+      `SELECT version, v ->> 'field' AS field, v ->> 'kind' AS kind, count(*) AS count
+       FROM (SELECT version, unnest(CAST(violations AS JSON[])) AS v
+             FROM predictions WHERE model = ? AND violation_count > 0)
+       GROUP BY ALL ORDER BY count DESC, field, kind`,
+      [model],
+    );
+    return rows as unknown as ViolationCount[];
+  }
+
+  checkWritable(): Promise<void> {
+    return this.exclusive(() => this.checkWritableNow());
+  }
+
+  private async checkWritableNow(): Promise<void> {
+    await this.run(this.writer, "INSERT OR REPLACE INTO health VALUES (1, ?)", [Date.now()]);
+  }
+
+  async close(): Promise<void> {
+    this.writer.closeSync();
+    this.reader.closeSync();
+    this.instance.closeSync();
+  }
+}

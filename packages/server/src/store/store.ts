@@ -1,0 +1,71 @@
+import type { Contract } from "../contract/contract.js";
+import type { ColumnSummary } from "../contract/learn-contract.js";
+import type { LabelRow, PredictionRow } from "../ingest/prediction-row.js";
+
+/** A reference file handed to the store to import: the engine parses it where the data will live. */
+export interface ReferenceFile {
+  path: string;
+  format: "csv" | "parquet" | "ndjson";
+}
+
+/** One prediction as read back, joined with its label when that has arrived. */
+export interface StoredPrediction {
+  id: string;
+  model: string;
+  version: string;
+  timestamp: string;
+  features: Record<string, unknown>;
+  prediction: unknown;
+  scores: Record<string, number> | null;
+  latency_ms: number | null;
+  error: string | null;
+  trace_id: string | null;
+  tags: Record<string, string> | null;
+  violations: unknown[];
+  label: unknown;
+  label_timestamp: string | null;
+}
+
+/** Per-model totals for listings. */
+export interface ModelSummary {
+  model: string;
+  predictions: number;
+  labels: number;
+  versions: string[];
+  first_timestamp: string | null;
+  last_timestamp: string | null;
+}
+
+/** Counts of contract violations by version, field and kind, aggregated in the store. */
+export interface ViolationCount {
+  version: string;
+  field: string;
+  kind: string;
+  count: number;
+}
+
+/**
+ * The only part of Sightline that speaks SQL. One interface, one adapter per engine (DuckDB embedded;
+ * ClickHouse next); ingest, the engine and the API depend on this interface only.
+ */
+export interface Store {
+  readonly engine: string;
+  /**
+   * Inserts predictions; ids already stored for the model are ignored (idempotent re-sends). Durable on
+   * return. Resolves to the ids that were new (assumes one model per call's id space: ids are per model).
+   */
+  insertPredictions(rows: readonly PredictionRow[]): Promise<Set<string>>;
+  /** Inserts or replaces labels by (model, id); the latest label wins. Durable on return. */
+  upsertLabels(rows: readonly LabelRow[]): Promise<void>;
+  /** Imports a version's reference data (replacing any earlier one) and summarises its columns. */
+  importReference(model: string, version: string, file: ReferenceFile): Promise<ColumnSummary[]>;
+  saveContract(contract: Contract): Promise<void>;
+  getContract(model: string, version: string): Promise<Contract | undefined>;
+  listContracts(): Promise<Contract[]>;
+  getPrediction(model: string, id: string): Promise<StoredPrediction | undefined>;
+  listModels(): Promise<ModelSummary[]>;
+  countViolations(model: string): Promise<ViolationCount[]>;
+  /** Throws when the store cannot take a write (readiness). */
+  checkWritable(): Promise<void>;
+  close(): Promise<void>;
+}
