@@ -1,0 +1,76 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { isClose } from "../../internal/close.js";
+import { type KsMethod, kolmogorovSmirnovTest } from "./ks.js";
+import { driftSampleCases, expectation, isError, type TestExpectation } from "./test-fixture.js";
+
+const cases = driftSampleCases();
+const methods: [string, KsMethod][] = [
+  ["ks_auto", "auto"],
+  ["ks_exact", "exact"],
+  ["ks_asymp", "asymp"],
+];
+
+describe("kolmogorovSmirnovTest matches SciPy ks_2samp", () => {
+  for (const c of cases) {
+    for (const [key, method] of methods) {
+      const e = expectation<TestExpectation>(c, key);
+      if (e === undefined) continue;
+      it(`${c.name} (${method})`, () => {
+        if (isError(e)) {
+          expect(() => kolmogorovSmirnovTest(c.reference, c.current, { method })).toThrow(RangeError);
+          return;
+        }
+        const r = kolmogorovSmirnovTest(c.reference, c.current, { method });
+        expect(isClose(r.statistic, e.statistic, 1e-9), `statistic ${r.statistic}`).toBe(true);
+        expect(isClose(r.p_value!, e.pvalue, 1e-6), `p ${r.p_value}`).toBe(true);
+      });
+    }
+  }
+});
+
+describe("kolmogorovSmirnovTest edge cases", () => {
+  it("drops non-finite values and counts them", () => {
+    const r = kolmogorovSmirnovTest([1, Number.NaN, 2, Number.POSITIVE_INFINITY], [1.5, Number.NaN]);
+    expect(r.dropped).toEqual([2, 1]);
+    expect(r).toEqual({ ...kolmogorovSmirnovTest([1, 2], [1.5]), dropped: [2, 1] });
+  });
+  it("throws a RangeError naming the empty sample", () => {
+    expect(() => kolmogorovSmirnovTest([], [1])).toThrow(/reference/);
+    expect(() => kolmogorovSmirnovTest([1], [Number.NaN])).toThrow(/current/);
+  });
+});
+
+const sample = fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 40 });
+const roundedSample = fc.array(fc.integer({ min: -5, max: 5 }), { minLength: 1, maxLength: 40 });
+
+describe("kolmogorovSmirnovTest properties", () => {
+  it("identical samples give D = 0 and p = 1", () => {
+    fc.assert(
+      fc.property(fc.oneof(sample, roundedSample), (x) => {
+        const r = kolmogorovSmirnovTest(x, [...x].reverse());
+        expect(r.statistic).toBe(0);
+        expect(r.p_value).toBe(1);
+      }),
+    );
+  });
+  it("is symmetric, bounded and invariant under row order", () => {
+    fc.assert(
+      fc.property(fc.oneof(sample, roundedSample), fc.oneof(sample, roundedSample), (x, y) => {
+        const r = kolmogorovSmirnovTest(x, y);
+        const swapped = kolmogorovSmirnovTest(y, x);
+        const shuffled = kolmogorovSmirnovTest(
+          [...x].reverse(),
+          [...y].sort((a, b) => b - a),
+        );
+        expect(r.statistic).toBeGreaterThanOrEqual(0);
+        expect(r.statistic).toBeLessThanOrEqual(1);
+        expect(r.p_value).toBeGreaterThanOrEqual(0);
+        expect(r.p_value).toBeLessThanOrEqual(1);
+        expect(swapped.statistic).toBe(r.statistic);
+        expect(isClose(swapped.p_value!, r.p_value!, 1e-12)).toBe(true);
+        expect(shuffled).toEqual(r);
+      }),
+    );
+  });
+});
