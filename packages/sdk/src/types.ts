@@ -25,18 +25,20 @@ export type JsonValue =
  */
 export interface PredictionRecord {
   features: Features;
+  /** The model's output; the server takes a number, string or boolean. `null` is left out. */
   prediction?: JsonValue | undefined;
+  /** Class scores or probabilities, e.g. `{ yes: 0.8, no: 0.2 }`. */
   scores?: JsonValue | undefined;
   /** Defaults to a new UUIDv7. */
   id?: string | undefined;
   /** Event time: epoch milliseconds, ISO-8601 string or Date; defaults to `Date.now()` at log time. */
   timestamp?: number | string | Date | undefined;
-  /** Overrides the version given to `sl.model()`. */
+  /** Overrides the version given to `sl.model()`; without either, the record carries no version. */
   version?: string | undefined;
   latencyMs?: number | undefined;
   /** An error message (an `Error` is reduced to its message). */
   error?: string | Error | undefined;
-  /** W3C trace id: 32 lowercase hex characters. */
+  /** W3C trace id: 32 hex characters (sent lowercased). */
   traceId?: string | undefined;
   /** Merged over the tags given to `sl.model()`. */
   tags?: Tags | undefined;

@@ -47,17 +47,21 @@ describe("ModelLogger.wrap", () => {
     const { c, sl } = await setup();
     const m = sl.model("m", { version: "1" });
     const result = [0.1, 0.9];
-    const predict = m.wrap(async (a: number, b: number) => {
-      await sleep(30);
-      return a + b > 0 ? result : result;
-    });
+    const predict = m.wrap(
+      async (a: number, b: number) => {
+        await sleep(30);
+        return a + b > 0 ? result : result;
+      },
+      { scores: (r) => r },
+    );
     const pending = predict(1, 2);
     expect(pending).toBeInstanceOf(Promise);
     expect(await pending).toBe(result);
     await sl.flush();
     const rec = c.accepted[0]!;
     expect(rec.features).toEqual({ "0": 1, "1": 2 });
-    expect(rec.prediction).toEqual([0.1, 0.9]);
+    expect(rec).not.toHaveProperty("prediction");
+    expect(rec.scores).toEqual([0.1, 0.9]);
     expect(rec.latency_ms).toBeGreaterThanOrEqual(25);
   });
 
@@ -78,9 +82,9 @@ describe("ModelLogger.wrap", () => {
     await sl.flush();
     expect(c.accepted[0]).toMatchObject({
       features: { "0": 1, "1": 2, "2": 3 },
-      prediction: null,
       error: "bad input",
     });
+    expect(c.accepted[0]).not.toHaveProperty("prediction");
   });
 
   it("rejects with the same object when the async function rejects, and logs it", async () => {

@@ -15,7 +15,7 @@ import type { Features, JsonValue, PredictionRecord, Tags } from "./types.js";
 export interface WrapOptions<A extends unknown[], T> {
   /** Features from the arguments. Default: a single object argument as it is, an array or several arguments by index ("0", "1", ...). */
   features?: ((args: A) => Features) | undefined;
-  /** The value logged as `prediction`. Default: the result itself. */
+  /** The value logged as `prediction` (the server takes a number, string or boolean). Default: the result if it is one of those, else none. */
   prediction?: ((result: T) => JsonValue) | undefined;
   /** Class scores or probabilities from the result. Default: none. */
   scores?: ((result: T) => JsonValue) | undefined;
@@ -38,6 +38,11 @@ function defaultFeatures(args: readonly unknown[]): Features {
   const out: Record<string, unknown> = {};
   for (let i = 0; i < list.length; i++) out[String(i)] = list[i];
   return out as Features;
+}
+
+// The server takes a number, string or boolean as the prediction; other outputs need an extractor.
+function scalarOrUndefined(x: unknown): JsonValue | undefined {
+  return typeof x === "number" || typeof x === "string" || typeof x === "boolean" ? x : undefined;
 }
 
 function errorMessage(error: unknown): string {
@@ -93,11 +98,10 @@ export function wrapPredict<A extends unknown[], R>(
       if (id !== undefined) base.id = id(args);
       if (tags !== undefined) base.tags = tags(args);
       if ("error" in outcome) {
-        base.prediction = null;
         base.error = errorMessage(outcome.error);
       } else {
         const result = outcome.result as Awaited<R>;
-        base.prediction = prediction === undefined ? (result as JsonValue) : prediction(result);
+        base.prediction = prediction === undefined ? scalarOrUndefined(result) : prediction(result);
         if (scores !== undefined) base.scores = scores(result);
       }
       entry = base;

@@ -50,10 +50,33 @@ describe("encodePrediction", () => {
     expect(Number.isNaN(features.a)).toBe(true);
   });
 
+  it("leaves out what is absent, and lowercases trace ids", () => {
+    const rec = decode(
+      encodePrediction(
+        { features: { a: 1 }, prediction: null, traceId: "0AF7651916CD43DD8448EB211C80319C" },
+        "i",
+        T,
+        { version: undefined, tags: undefined },
+      ),
+    );
+    expect(rec).toEqual({
+      id: "i",
+      timestamp: T,
+      features: { a: 1 },
+      trace_id: "0af7651916cd43dd8448eb211c80319c",
+    });
+  });
+
   it("takes the record's own version and timestamp over the defaults", () => {
     const d = new Date("2024-06-01T10:00:00Z");
     const rec = decode(encodePrediction({ features: {}, version: "v2", timestamp: d }, "i", T, defaults));
-    expect(rec).toMatchObject({ version: "v2", timestamp: "2024-06-01T10:00:00.000Z", prediction: null });
+    expect(rec).toEqual({
+      id: "i",
+      version: "v2",
+      timestamp: "2024-06-01T10:00:00.000Z",
+      features: {},
+      tags: { region: "eu" },
+    });
   });
 
   it("refuses what the server would refuse", () => {
@@ -70,14 +93,12 @@ describe("encodePrediction", () => {
       { features: {}, latencyMs: Number.NaN },
       { features: {}, latencyMs: "3" },
       { features: {}, error: 42 },
-      { features: {}, traceId: "0AF7651916CD43DD8448EB211C80319C" },
+      { features: {}, traceId: "0af7651916cd43dd8448eb211c80319" },
       { features: {}, timestamp: Number.POSITIVE_INFINITY },
       { features: {}, tags: { a: 1 } },
     ];
     for (const b of bad) expect(encodePrediction(b, "i", T, defaults)).toBeUndefined();
-    expect(
-      encodePrediction({ features: {} }, "i", T, { version: undefined, tags: undefined }),
-    ).toBeUndefined();
+    expect(encodePrediction({ features: {}, version: "" }, "i", T, defaults)).toBeUndefined();
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;
     expect(encodePrediction({ features: {}, prediction: cyclic }, "i", T, defaults)).toBeUndefined();

@@ -8,7 +8,7 @@ export interface ModelDefaults {
   readonly tags: Tags | undefined;
 }
 
-const TRACE_ID = /^[0-9a-f]{32}$/;
+const TRACE_ID = /^[0-9a-fA-F]{32}$/;
 
 /**
  * One prediction record as an NDJSON line (without the newline), or undefined when the record cannot be
@@ -27,15 +27,19 @@ export function encodePrediction(
   if (features === INVALID) return undefined;
 
   const version = r.version ?? defaults.version;
-  if (typeof version !== "string" || version === "") return undefined;
+  if (version !== undefined && (typeof version !== "string" || version === "")) return undefined;
 
   const timestamp = r.timestamp === undefined ? timeMs : wireTimestamp(r.timestamp);
   if (timestamp === INVALID) return undefined;
 
-  const prediction = wireJson(r.prediction);
-  if (prediction === INVALID) return undefined;
-
-  const out: Record<string, unknown> = { id, timestamp, version, features, prediction };
+  const out: Record<string, unknown> = { id, timestamp };
+  if (version !== undefined) out.version = version;
+  out.features = features;
+  if (r.prediction !== undefined && r.prediction !== null) {
+    const prediction = wireJson(r.prediction);
+    if (prediction === INVALID) return undefined;
+    out.prediction = prediction;
+  }
 
   if (r.scores !== undefined) {
     const scores = wireJson(r.scores);
@@ -53,7 +57,7 @@ export function encodePrediction(
   }
   if (r.traceId !== undefined) {
     if (typeof r.traceId !== "string" || !TRACE_ID.test(r.traceId)) return undefined;
-    out.trace_id = r.traceId;
+    out.trace_id = r.traceId.toLowerCase();
   }
   const tags = mergeTags(defaults.tags, r.tags);
   if (tags === INVALID) return undefined;
