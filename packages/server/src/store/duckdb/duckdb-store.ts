@@ -117,11 +117,22 @@ export class DuckDbStore implements Store {
 
   private async insertPredictionsNow(rows: readonly PredictionRow[]): Promise<Set<string>> {
     if (rows.length === 0) return new Set();
+    // A batch may repeat an id: keep its first occurrence (INSERT OR IGNORE cannot resolve a conflict
+    // between two rows of the same statement).
+    const seen = new Set<string>();
+    const unique: PredictionRow[] = [];
+    for (const r of rows) {
+      const key = `${r.model}\u0000${r.id}`;
+      if (!seen.has(key)) {
+        seen.add(key);
+        unique.push(r);
+      }
+    }
     // Append to a connection-local staging table (fast, columnar), then one INSERT OR IGNORE moves the
     // batch into the durable table in a single transaction: ids already present are skipped.
     const appender = await this.writer.createAppender("predictions_staging", "main", "temp");
     try {
-      for (const r of rows) {
+      for (const r of unique) {
         appender.appendVarchar(r.model);
         appender.appendVarchar(r.id);
         appender.appendBigInt(BigInt(r.tsMs));
@@ -148,14 +159,10 @@ export class DuckDbStore implements Store {
       appender.closeSync();
     }
     try {
-      // A batch may repeat an id: keep its first occurrence. RETURNING tells which rows were new.
+      // RETURNING tells which rows were new (the caller counts only those in its metrics).
       const inserted = await this.run(
         this.writer,
-        `INSERT OR IGNORE INTO predictions
-         SELECT * EXCLUDE (rn) FROM (
-           SELECT *, row_number() OVER (PARTITION BY model, id ORDER BY received_ms) AS rn FROM predictions_staging
-         ) WHERE rn = 1
-         RETURNING id`,
+        "INSERT OR IGNORE INTO predictions SELECT * FROM predictions_staging RETURNING id",
       );
       return new Set(inserted.map((r) => r.id as string));
     } finally {

@@ -1,0 +1,103 @@
+// End-to-end ingestion over loopback HTTP: NDJSON batches of 1,000 records with 10 features each, sent by
+// a few concurrent clients to a real `sightline serve` process; a batch counts once acknowledged (durable).
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const bin = fileURLToPath(new URL("../packages/server/bin/sightline.js", import.meta.url));
+const totalRecords = Number(process.env.BENCH_INGEST_RECORDS ?? 300_000);
+const batchSize = 1000;
+const concurrency = 4;
+
+function freePort() {
+  return new Promise((resolve) => {
+    const srv = createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitReady(url) {
+  for (let i = 0; i < 200; i++) {
+    try {
+      if ((await fetch(`${url}/readyz`)).ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error("server did not become ready");
+}
+
+function makeBatch(offset) {
+  const lines = [];
+  const t0 = Date.UTC(2001, 1, 1);
+  for (let i = 0; i < batchSize; i++) {
+    const n = offset + i;
+    const features = {};
+    for (let f = 0; f < 8; f++) features[`f${f}`] = ((n * 7919 + f * 104729) % 10007) / 100;
+    features.origin = `A${n % 50}`;
+    features.weekend = n % 7 >= 5;
+    const p = ((n * 31) % 1000) / 1000;
+    lines.push(
+      JSON.stringify({
+        id: `r${n}`,
+        timestamp: t0 + n * 1000,
+        version: "v1",
+        features,
+        prediction: p > 0.5 ? 1 : 0,
+        scores: { 0: 1 - p, 1: p },
+        latency_ms: 2.5,
+      }),
+    );
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+export async function benchIngest() {
+  const dataDir = mkdtempSync(join(tmpdir(), "sl-bench-ingest-"));
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, [bin, "serve", "--port", String(port), "--data-dir", dataDir, "--log-level", "error"], {
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  try {
+    await waitReady(url);
+    const batches = [];
+    for (let o = 0; o < totalRecords; o += batchSize) batches.push(makeBatch(o));
+    let next = 0;
+    let acknowledged = 0;
+    const started = performance.now();
+    async function worker() {
+      while (next < batches.length) {
+        const body = batches[next++];
+        const res = await fetch(`${url}/api/v1/models/bench/predictions`, {
+          method: "POST",
+          headers: { "content-type": "application/x-ndjson" },
+          body,
+        });
+        const json = await res.json();
+        if (!res.ok) throw new Error(`ingest failed: ${res.status} ${JSON.stringify(json).slice(0, 300)}`);
+        acknowledged += json.accepted;
+      }
+    }
+    await Promise.all(Array.from({ length: concurrency }, worker));
+    const seconds = (performance.now() - started) / 1000;
+    const stored = (await (await fetch(`${url}/api/v1/models`)).json()).models[0].predictions;
+    return { records: acknowledged, stored, seconds, perSecond: acknowledged / seconds };
+  } finally {
+    child.kill("SIGTERM");
+    await new Promise((r) => child.once("exit", r));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const r = await benchIngest();
+  console.log(
+    `ingest: ${r.records} records in ${r.seconds.toFixed(2)} s = ${Math.round(r.perSecond).toLocaleString("en-US")} predictions/s (stored ${r.stored})`,
+  );
+}
