@@ -1,0 +1,40 @@
+import type { WeightedSample } from "./cdf-distance.js";
+
+/**
+ * Drops non-finite values (and their weights) and validates the weights as SciPy's
+ * `_validate_distribution`: same length, non-negative, finite, with a positive finite sum. Throws a
+ * RangeError naming the sample otherwise, or when no finite value is left.
+ */
+export function weightedSample(
+  values: ArrayLike<number>,
+  weights: ArrayLike<number> | undefined,
+  name: string,
+): { sample: WeightedSample; dropped: number } {
+  if (weights !== undefined && weights.length !== values.length) {
+    throw new RangeError(`${name} weights must have the same length as the ${name} sample`);
+  }
+  const keptValues = new Float64Array(values.length);
+  const keptWeights = weights === undefined ? undefined : new Float64Array(values.length);
+  let size = 0;
+  let total = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (!Number.isFinite(v)) continue;
+    if (keptWeights !== undefined) {
+      const w = weights![i]!;
+      if (!(w >= 0) || !Number.isFinite(w)) throw new RangeError(`${name} weights must be finite and >= 0`);
+      keptWeights[size] = w;
+      total += w;
+    }
+    keptValues[size++] = v;
+  }
+  if (size === 0)
+    throw new RangeError(`${name} sample has no finite values (after dropping NaN and ±Infinity)`);
+  if (keptWeights !== undefined && !(total > 0 && Number.isFinite(total))) {
+    throw new RangeError(`${name} weights must have a positive, finite sum`);
+  }
+  return {
+    sample: { values: keptValues.slice(0, size), weights: keptWeights?.slice(0, size) },
+    dropped: values.length - size,
+  };
+}

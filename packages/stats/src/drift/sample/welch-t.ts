@@ -1,0 +1,31 @@
+import tCdf from "@stdlib/stats-base-dists-t-cdf";
+import { finiteSample } from "./finite-sample.js";
+import { pairwiseMean, pairwiseVariance } from "./pairwise-sum.js";
+import type { SampleDriftResult } from "./sample-drift-result.js";
+
+/**
+ * Welch's unequal-variance two-sample t-test, two-sided, as SciPy 1.10.1's
+ * `ttest_ind(reference, current, equal_var=False)`:
+ * t = (mean_r - mean_c) / sqrt(v_r / n_r + v_c / n_c) with ddof = 1 variances, Welch–Satterthwaite
+ * degrees of freedom (1 when undefined, as SciPy), p = 2 * T_df(-|t|).
+ * Means and variances use NumPy's pairwise summation, so constant samples give SciPy's answer bit for bit:
+ * NaN when both variances are 0 and the means are equal (0/0) or a sample has a single value; p = 0 when
+ * the variances are 0 but the means differ. Non-finite values are dropped first (counted in `dropped`);
+ * an empty sample throws a RangeError.
+ *
+ * @example
+ * welchTTest([1, 2, 3, 4], [2, 4, 6, 8, 10]); // { statistic: -2.0226, p_value: 0.0910 }
+ */
+export function welchTTest(reference: ArrayLike<number>, current: ArrayLike<number>): SampleDriftResult {
+  const x = finiteSample(reference, "reference");
+  const y = finiteSample(current, "current");
+  const n1 = x.values.length;
+  const n2 = y.values.length;
+  const vn1 = pairwiseVariance(x.values, 1) / n1;
+  const vn2 = pairwiseVariance(y.values, 1) / n2;
+  let df = (vn1 + vn2) ** 2 / (vn1 ** 2 / (n1 - 1) + vn2 ** 2 / (n2 - 1));
+  if (Number.isNaN(df)) df = 1;
+  const t = (pairwiseMean(x.values) - pairwiseMean(y.values)) / Math.sqrt(vn1 + vn2);
+  const p = 2 * tCdf(-Math.abs(t), df);
+  return { statistic: t, p_value: p, dropped: [x.dropped, y.dropped] };
+}
