@@ -1,0 +1,10 @@
+export type { BootstrapOptions, TwoSampleStatistic } from "./bootstrap-statistics.js";
+export { bootstrapStatistics } from "./bootstrap-statistics.js";
+export type { CalibrateFromReferenceOptions, ReferenceThreshold } from "./calibrate-from-reference.js";
+export { calibrateFromReference } from "./calibrate-from-reference.js";
+export type { CalibratedThreshold, ThresholdRule } from "./calibrate-threshold.js";
+export { calibrateThreshold } from "./calibrate-threshold.js";
+export type { ChunkOptions, ReferenceChunk, ReferenceValueChunk } from "./chunk-reference.js";
+export { chunkReference } from "./chunk-reference.js";
+export type { AdjustedPValues, MultipleTestingMethod } from "./multiple-testing.js";
+export { adjustPValues, benjaminiHochberg, bonferroni, holm } from "./multiple-testing.js";
