@@ -42,6 +42,7 @@ export class DeliveryQueue<O> {
   // so a long outage drops quickly instead of stalling flush() and close() for minutes.
   private degraded = false;
   private waiters: Waiter[] = [];
+  private backoffTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly target: PostTarget,
@@ -83,6 +84,7 @@ export class DeliveryQueue<O> {
     if (this.done >= seq) return Promise.resolve();
     this.flushTarget = Math.max(this.flushTarget, seq);
     const promise = new Promise<void>((resolve) => this.waiters.push({ seq, resolve }));
+    this.backoffTimer?.ref();
     this.kick();
     return promise;
   }
@@ -208,8 +210,12 @@ export class DeliveryQueue<O> {
   // A backoff timer keeps the process alive only while someone awaits flush() or close().
   private sleep(ms: number): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
+      const timer = setTimeout(() => {
+        this.backoffTimer = undefined;
+        resolve();
+      }, ms);
       if (this.waiters.length === 0) timer.unref();
+      this.backoffTimer = timer;
     });
   }
 
