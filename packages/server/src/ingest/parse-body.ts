@@ -1,3 +1,4 @@
+import { type ParseError, parse, printParseErrorCode } from "jsonc-parser";
 import { SightlineError } from "../errors.js";
 import type { Rejection } from "./record-error.js";
 
@@ -20,13 +21,15 @@ function lineColumn(text: string, position: number): { line: number; column: num
   return { line, column: position - lastBreak };
 }
 
-// V8 reports "... at position N" (and from Node 22 also "(line L column C)"); keep only the first clause.
-function describe(error: unknown, text: string): { message: string; line: number; column: number } {
-  const message = error instanceof Error ? error.message : String(error);
-  const position = /at position (\d+)/.exec(message);
-  const at = position ? lineColumn(text, Number(position[1])) : lineColumn(text, text.length);
-  const short = message.replace(/\s*\(line \d+ column \d+\)/, "").replace(/ in JSON at position \d+/, "");
-  return { message: short, ...at };
+// V8's messages do not always carry a position (Node 20 often quotes the text instead), so the failure
+// path re-reads the text with jsonc-parser in strict mode to locate the first error.
+function describe(text: string): { message: string; line: number; column: number } {
+  const errors: ParseError[] = [];
+  parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const first = errors[0];
+  const at = lineColumn(text, first ? first.offset : text.length);
+  const message = first ? printParseErrorCode(first.error) : "unexpected end of JSON";
+  return { message, ...at };
 }
 
 /**
@@ -37,8 +40,8 @@ export function parseJsonBatch(text: string): ParsedBatch {
   let value: unknown;
   try {
     value = JSON.parse(text);
-  } catch (error) {
-    const d = describe(error, text);
+  } catch {
+    const d = describe(text);
     throw new SightlineError(
       "SL_MALFORMED_BODY",
       `body is not valid JSON at line ${d.line} column ${d.column}: ${d.message}`,
@@ -71,8 +74,8 @@ export function parseNdjsonBatch(text: string): ParsedBatch {
     if (line === "") continue;
     try {
       values.push(JSON.parse(line));
-    } catch (error) {
-      const d = describe(error, line);
+    } catch {
+      const d = describe(line);
       rejections.push({
         index: values.length,
         field: "$",
