@@ -32,8 +32,8 @@ export interface BinnedWassersteinResult extends DriftTestResult {
 /**
  * Wasserstein-1 distance between two histograms over shared bins, each bin's mass placed at one
  * representative point: the per-bin mean when the caller supplies it (exact for data inside one
- * bin), else the bin midpoint. Open outer bins need a finite end: `range` if given, else half the
- * width of the neighbouring inner bin beyond the cut (a guess: pass `range` or means when the tails
+ * bin), else the bin midpoint. Open outer bins need a finite end: `range` if given, else each outer bin
+ * is taken as wide as its inner neighbour (a guess: pass `range` or means when the tails
  * matter; with fewer than two cuts one of them is required). The distance is then that of
  * `scipy.stats.wasserstein_distance(points, points, reference, current)` on the representatives.
  *
@@ -93,8 +93,8 @@ function binBounds(
     lower[0] = m === 0 ? min : Math.min(min, cuts[0] as number);
     upper[m] = m === 0 ? max : Math.max(max, cuts[m - 1] as number);
   } else if (m >= 2) {
-    lower[0] = (cuts[0] as number) - ((cuts[1] as number) - (cuts[0] as number)) / 2;
-    upper[m] = (cuts[m - 1] as number) + ((cuts[m - 1] as number) - (cuts[m - 2] as number)) / 2;
+    lower[0] = 2 * (cuts[0] as number) - (cuts[1] as number);
+    upper[m] = 2 * (cuts[m - 1] as number) - (cuts[m - 2] as number);
   } else {
     lower[0] = Number.NaN;
     upper[m] = Number.NaN;
