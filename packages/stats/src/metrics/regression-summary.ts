@@ -15,6 +15,9 @@ export interface RegressionSummary {
   maxAbsError: number;
   sumY: number;
   sumY2: number;
+  /** Min and max of y: a constant target is detected exactly (min = max), not from rounded sums. */
+  minY: number;
+  maxY: number;
 }
 
 /** Metrics from a summary: the regression metrics plus the mean error (bias, ŷ − y). */
@@ -39,6 +42,8 @@ export function regressionSummary(yTrue: ArrayLike<number>, yPred: ArrayLike<num
     maxAbsError: 0,
     sumY: 0,
     sumY2: 0,
+    minY: Number.POSITIVE_INFINITY,
+    maxY: Number.NEGATIVE_INFINITY,
   };
   for (let i = 0; i < yTrue.length; i++) {
     const y = yTrue[i] as number;
@@ -50,6 +55,8 @@ export function regressionSummary(yTrue: ArrayLike<number>, yPred: ArrayLike<num
     s.maxAbsError = Math.max(s.maxAbsError, Math.abs(e));
     s.sumY += y;
     s.sumY2 += y * y;
+    s.minY = Math.min(s.minY, y);
+    s.maxY = Math.max(s.maxY, y);
   }
   return s;
 }
@@ -70,6 +77,8 @@ export function mergeRegressionSummaries(parts: readonly RegressionSummary[]): R
     maxAbsError: 0,
     sumY: 0,
     sumY2: 0,
+    minY: Number.POSITIVE_INFINITY,
+    maxY: Number.NEGATIVE_INFINITY,
   };
   for (const p of parts) {
     s.n += p.n;
@@ -80,6 +89,8 @@ export function mergeRegressionSummaries(parts: readonly RegressionSummary[]): R
     s.maxAbsError = Math.max(s.maxAbsError, p.maxAbsError);
     s.sumY += p.sumY;
     s.sumY2 += p.sumY2;
+    s.minY = Math.min(s.minY, p.minY);
+    s.maxY = Math.max(s.maxY, p.maxY);
   }
   return s;
 }
@@ -87,8 +98,8 @@ export function mergeRegressionSummaries(parts: readonly RegressionSummary[]): R
 /**
  * MAE, MSE, RMSE, MAPE, R², max error and mean error from a summary. The total sum of squares is
  * Σy² − (Σy)²/n, which loses digits when |mean y| ≫ sd y (relative error ≈ 1e-16 · (mean/sd)²);
- * scikit-learn's `r2_score` centres first. A total below 1e-12 · Σy² is taken as a constant target,
- * which follows `r2_score` (1 if no residual, else 0).
+ * scikit-learn's `r2_score` centres first. A constant target (minY = maxY) follows `r2_score`
+ * (1 if no residual, else 0).
  *
  * @example
  * regressionMetricsFromSummary(regressionSummary([3, -0.5, 2, 7], [2.5, 0.0, 2, 8])).r2; // 0.9486…
@@ -96,9 +107,7 @@ export function mergeRegressionSummaries(parts: readonly RegressionSummary[]): R
 export function regressionMetricsFromSummary(s: RegressionSummary): RegressionSummaryMetrics {
   const n = s.n;
   const mse = s.sumSquaredError / n;
-  // Below 1e-12 · Σy² the difference is rounding noise (a constant target), so it counts as 0.
-  const rawTotal = s.sumY2 - (s.sumY * s.sumY) / n;
-  const totalSquares = rawTotal <= 1e-12 * s.sumY2 ? 0 : rawTotal;
+  const totalSquares = s.minY === s.maxY ? 0 : Math.max(0, s.sumY2 - (s.sumY * s.sumY) / n);
   return {
     n,
     meanAbsoluteError: s.sumAbsError / n,

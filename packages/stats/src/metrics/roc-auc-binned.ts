@@ -55,8 +55,9 @@ export function scoreHistograms(
 /**
  * ROC AUC from binned scores: each bin is one step of the ROC curve (its rows treated as tied), trapezoids
  * between bins, the same rule `roc_auc_score` applies to tied scores. The error against the exact ROC AUC
- * is bounded by `maxError`; on 3,000 logistic-regression scores it is about 2e-3 with 20 equal-width bins
- * and 1e-4 with 100 (see the test). NaN when a class is absent.
+ * is bounded by `maxError`. On 3,000 logistic-regression probabilities (ROC AUC 0.96) the error is 7.5e-4
+ * with 20 equal-width bins and 7.6e-4 with 100: most rows sit in the end bins near 0 and 1, so finer
+ * equal-width bins barely help there (see the test). NaN when a class is absent.
  *
  * @example
  * binnedRocAuc([0, 2, 3], [3, 1, 0]); // { rocAuc: 0.95, maxError: 0.05 }
