@@ -1,0 +1,61 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { isClose } from "../../internal/close.js";
+import { type CramerVonMisesMethod, cramerVonMisesTest } from "./cramer-von-mises.js";
+import { driftSampleCases, expectation, isError, type TestExpectation } from "./test-fixture.js";
+
+const cases = driftSampleCases();
+const methods: [string, CramerVonMisesMethod][] = [
+  ["cvm", "auto"],
+  ["cvm_asymptotic", "asymptotic"],
+];
+
+describe("cramerVonMisesTest matches SciPy cramervonmises_2samp", () => {
+  for (const c of cases) {
+    for (const [key, method] of methods) {
+      const e = expectation<TestExpectation>(c, key);
+      if (e === undefined) continue;
+      it(`${c.name} (${method})`, () => {
+        if (isError(e)) {
+          expect(() => cramerVonMisesTest(c.reference, c.current, { method })).toThrow(RangeError);
+          return;
+        }
+        const r = cramerVonMisesTest(c.reference, c.current, { method });
+        expect(isClose(r.statistic, e.statistic, 1e-9), `T ${r.statistic}`).toBe(true);
+        // p = 1 - CDF cancels for p below ~1e-9 (SciPy's own value is noise there: its CDF sums terms
+        // to 1e-7 and is "not accurate for x > 4"), so an absolute 1e-14 is allowed on top of 1e-6 relative.
+        expect(isClose(r.p_value!, e.pvalue, 1e-6, 1e-14), `p ${r.p_value}`).toBe(true);
+      });
+    }
+  }
+  it("needs two values per sample, naming the sample", () => {
+    expect(() => cramerVonMisesTest([1, 2], [3, Number.NaN])).toThrow(/current/);
+  });
+});
+
+const sample = fc.array(fc.integer({ min: -6, max: 6 }), { minLength: 2, maxLength: 25 });
+
+describe("cramerVonMisesTest properties", () => {
+  it("identical samples give p = 1", () => {
+    fc.assert(
+      fc.property(sample, (x) => {
+        expect(cramerVonMisesTest(x, [...x].reverse()).p_value).toBe(1);
+      }),
+      { numRuns: 40 },
+    );
+  });
+  it("is symmetric, bounded and invariant under row order", () => {
+    fc.assert(
+      fc.property(sample, sample, (x, y) => {
+        const r = cramerVonMisesTest(x, y);
+        const swapped = cramerVonMisesTest(y, x);
+        expect(isClose(swapped.statistic, r.statistic, 1e-12, 1e-15)).toBe(true);
+        expect(isClose(swapped.p_value!, r.p_value!, 1e-12)).toBe(true);
+        expect(r.p_value).toBeGreaterThanOrEqual(0);
+        expect(r.p_value).toBeLessThanOrEqual(1);
+        expect(cramerVonMisesTest([...x].reverse(), [...y].reverse())).toEqual(r);
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
