@@ -1,5 +1,6 @@
 export { ModelLogger } from "./model-logger.js";
-export { type ModelOptions, Sightline } from "./sightline.js";
+export type { ModelOptions } from "./model-options.js";
+export { Sightline } from "./sightline.js";
 export { SightlineError, type SightlineErrorCode, type SightlineErrorDetails } from "./sightline-error.js";
 export { DEFAULT_OPTIONS, type SightlineOptions } from "./sightline-options.js";
 export type {

@@ -47,6 +47,12 @@ export interface ResolvedOptions {
   readonly fetch: typeof fetch;
 }
 
+/**
+ * The defaults of the optional numeric options.
+ *
+ * @example
+ * new Sightline({ url, batchSize: DEFAULT_OPTIONS.batchSize * 2 });
+ */
 export const DEFAULT_OPTIONS = {
   batchSize: 500,
   flushIntervalMs: 1000,

@@ -350,3 +350,33 @@ describe("Sightline against a live collector", () => {
     expect(() => new Sightline({ url: "http://x", apiKey: "" })).toThrow(/"apiKey"/);
   });
 });
+
+describe("Sightline.model with unreadable options", () => {
+  it("reports and drops instead of throwing", async () => {
+    const errors: Error[] = [];
+    const sl = new Sightline({ url: "http://127.0.0.1:9", onError: (e) => errors.push(e) });
+    open.push(sl);
+    const hostile = new Proxy(
+      {},
+      {
+        get() {
+          throw new Error("no");
+        },
+        ownKeys() {
+          throw new Error("no");
+        },
+      },
+    );
+    const m = sl.model("m", hostile as never);
+    expect(typeof m.log({ features: { a: 1 } })).toBe("string");
+    expect(sl.model("m", { tags: hostile as never }).name).toBe("m");
+    expect(sl.model("m", { version: 3 as never }).name).toBe("m");
+    await sl.flush();
+    expect(errors.map((e) => e.message)).toEqual([
+      "model options could not be read; its records will be dropped",
+      "model options could not be read; its records will be dropped",
+      'model "m": version must be a non-empty string; its records will be dropped',
+    ]);
+    expect(sl.stats().dropped.invalid).toBe(1);
+  });
+});

@@ -1,20 +1,12 @@
 import { DeliveryQueue } from "./internal/delivery-queue.js";
 import { encodeLabel } from "./internal/encode-label.js";
 import { encodePrediction, type ModelDefaults } from "./internal/encode-prediction.js";
-import { isPlainObject } from "./internal/json-safe.js";
 import type { ModelSink } from "./internal/model-sink.js";
 import { ModelLogger } from "./model-logger.js";
+import { type ModelOptions, resolveModelOptions } from "./model-options.js";
 import { SightlineError } from "./sightline-error.js";
 import { type ResolvedOptions, resolveOptions, type SightlineOptions } from "./sightline-options.js";
-import { DROP_REASONS, type DropReason, type SightlineStats, type Tags } from "./types.js";
-
-/** Options of `sl.model()`. */
-export interface ModelOptions {
-  /** The model version every record of this handle carries (a record's own `version` wins). */
-  version?: string | undefined;
-  /** Tags added to every record of this handle. */
-  tags?: Tags | undefined;
-}
+import { DROP_REASONS, type DropReason, type SightlineStats } from "./types.js";
 
 interface ModelQueues {
   predictions: DeliveryQueue<ModelDefaults>;
@@ -78,27 +70,7 @@ export class Sightline {
    * const m = sl.model("churn", { version: "2024-06-01", tags: { region: "eu" } });
    */
   model(name: string, options: ModelOptions = {}): ModelLogger {
-    let version: string | undefined;
-    let tags: Tags | undefined;
-    let problem: string | undefined;
-    try {
-      version = options?.version;
-      tags = options?.tags;
-      if (typeof name !== "string" || name === "") problem = "a model name (non-empty string) is required";
-      else if (version !== undefined && (typeof version !== "string" || version === ""))
-        problem = `model "${name}": version must be a non-empty string`;
-      else if (
-        tags !== undefined &&
-        !(isPlainObject(tags) && Object.values(tags).every((v) => typeof v === "string"))
-      )
-        problem = `model "${name}": tags must be an object of strings`;
-    } catch {
-      problem = "model options could not be read";
-    }
-    const defaults: ModelDefaults = Object.freeze({
-      version,
-      tags: tags === undefined ? undefined : { ...tags },
-    });
+    const { defaults, problem } = resolveModelOptions(name, options);
     if (problem !== undefined) {
       this.report(new SightlineError("SL_SDK_INVALID_OPTION", `${problem}; its records will be dropped`));
       return new ModelLogger(typeof name === "string" ? name : "", this.sinkFor(undefined), defaults, false);

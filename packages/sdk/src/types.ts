@@ -52,7 +52,12 @@ export interface PredictionRecord {
  */
 export type DropReason = "buffer_full" | "invalid" | "rejected" | "retries_exhausted" | "closed";
 
-/** All drop reasons, in a fixed order. */
+/**
+ * All drop reasons, in a fixed order.
+ *
+ * @example
+ * const totalDropped = DROP_REASONS.reduce((n, r) => n + sl.stats().dropped[r], 0);
+ */
 export const DROP_REASONS: readonly DropReason[] = [
   "buffer_full",
   "invalid",

@@ -1,0 +1,46 @@
+import type { ModelDefaults } from "./internal/encode-prediction.js";
+import { isPlainObject } from "./internal/json-safe.js";
+import type { Tags } from "./types.js";
+
+/**
+ * Options of `sl.model()`.
+ *
+ * @example
+ * const m = sl.model("churn", { version: "2024-06-01", tags: { region: "eu" } } satisfies ModelOptions);
+ */
+export interface ModelOptions {
+  /** The model version every record of this handle carries (a record's own `version` wins). */
+  version?: string | undefined;
+  /** Tags added to every record of this handle. */
+  tags?: Tags | undefined;
+}
+
+/** Checked `sl.model()` arguments: the defaults, or why the handle cannot log. Never throws. */
+export function resolveModelOptions(
+  name: unknown,
+  options: unknown,
+): { defaults: ModelDefaults; problem: string | undefined } {
+  const none: ModelDefaults = Object.freeze({ version: undefined, tags: undefined });
+  try {
+    if (typeof name !== "string" || name === "") {
+      return { defaults: none, problem: "a model name (non-empty string) is required" };
+    }
+    const o = (options ?? {}) as ModelOptions;
+    const { version, tags } = o;
+    if (version !== undefined && (typeof version !== "string" || version === "")) {
+      return { defaults: none, problem: `model "${name}": version must be a non-empty string` };
+    }
+    if (
+      tags !== undefined &&
+      !(isPlainObject(tags) && Object.values(tags).every((v) => typeof v === "string"))
+    ) {
+      return { defaults: none, problem: `model "${name}": tags must be an object of strings` };
+    }
+    return {
+      defaults: Object.freeze({ version, tags: tags === undefined ? undefined : Object.freeze({ ...tags }) }),
+      problem: undefined,
+    };
+  } catch {
+    return { defaults: none, problem: "model options could not be read" };
+  }
+}
