@@ -7,7 +7,7 @@ import { type PowerDivergenceResult, powerDivergence } from "./power-divergence.
  * zero too, else statistic +Infinity and p = 0).
  *
  * @example
- * chiSquare([50, 50], [30, 70]); // { statistic: 8, p_value: 0.00467..., df: 1 }
+ * chiSquare([50, 50], [30, 70]); // { statistic: 16, p_value: 6.33e-5, df: 1 }
  */
 export function chiSquare(reference: ArrayLike<number>, current: ArrayLike<number>): PowerDivergenceResult {
   return powerDivergence(reference, current, 1);

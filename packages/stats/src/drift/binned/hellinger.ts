@@ -8,7 +8,7 @@ import { checkCountPair } from "./count-pair.js";
  * sqrt(1 - sum(sqrt(p_i q_i))) to avoid cancellation near 0.
  *
  * @example
- * hellinger([25, 25, 25, 25], [10, 20, 30, 40]); // { statistic: 0.1425..., p_value: null }
+ * hellinger([25, 25, 25, 25], [10, 20, 30, 40]); // { statistic: 0.1678..., p_value: null }
  */
 export function hellinger(reference: ArrayLike<number>, current: ArrayLike<number>): DriftTestResult {
   const { referenceTotal, currentTotal } = checkCountPair(reference, current);

@@ -8,7 +8,7 @@ import { proportions } from "./proportions.js";
  * a metric, and finite with empty cells (no smoothing needed).
  *
  * @example
- * jensenShannon([25, 25, 25, 25], [10, 20, 30, 40]); // { statistic: 0.1617..., p_value: null }
+ * jensenShannon([25, 25, 25, 25], [10, 20, 30, 40]); // { statistic: 0.2005..., p_value: null }
  */
 export function jensenShannon(reference: ArrayLike<number>, current: ArrayLike<number>): DriftTestResult {
   const { referenceTotal, currentTotal } = checkCountPair(reference, current);

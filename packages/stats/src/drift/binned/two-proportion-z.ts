@@ -12,7 +12,7 @@ import { checkCountPair } from "./count-pair.js";
  * result is z = 0, p = 1 (the formula alone would give 0/0).
  *
  * @example
- * twoProportionZ([60, 40], [45, 55]); // { statistic: 2.1237..., p_value: 0.0337... }
+ * twoProportionZ([60, 40], [45, 55]); // { statistic: 2.1239..., p_value: 0.0337... }
  */
 export function twoProportionZ(reference: ArrayLike<number>, current: ArrayLike<number>): DriftTestResult {
   if (reference.length !== 2 || current.length !== 2) {

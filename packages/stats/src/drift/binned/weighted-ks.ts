@@ -12,7 +12,7 @@ import type { SampleWeights, WeightedDriftResult } from "./weighted-wasserstein.
  * Non-finite values are dropped with their weights, and counted in `dropped`.
  *
  * @example
- * weightedKs([1, 2, 3, 4], [3, 4, 5, 6]); // statistic 0.5, p_value 0.6601...
+ * weightedKs([1, 2, 3, 4], [3, 4, 5, 6]); // statistic 0.5, p_value 0.6993...
  */
 export function weightedKs(
   reference: ArrayLike<number>,

@@ -21,7 +21,7 @@ export interface SampleWeights {
  * Non-finite values are dropped with their weights, and counted in `dropped`.
  *
  * @example
- * weightedWasserstein([0, 1, 3], [5, 6, 8], { referenceWeights: [1, 1, 2] }); // statistic 4.75
+ * weightedWasserstein([0, 1, 3], [5, 6, 8], { referenceWeights: [1, 1, 2] }); // statistic 4.5833...
  */
 export function weightedWasserstein(
   reference: ArrayLike<number>,
