@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, relative } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -28,10 +28,7 @@ function transpileTree(from: string, to: string): void {
 
 function runScript(body: string): Promise<{ code: number | null; stdout: string; elapsedMs: number }> {
   const file = join(outDir, `script-${Math.random().toString(36).slice(2)}.mjs`);
-  writeFileSync(
-    file,
-    `import { Sightline } from "./${relative(outDir, join(outDir, "index.js"))}";\n${body}`,
-  );
+  writeFileSync(file, `import { Sightline } from "./index.js";\n${body}`);
   const start = performance.now();
   return new Promise((resolve) => {
     execFile(process.execPath, [file], { timeout: 20_000 }, (error, stdout) => {
