@@ -21,6 +21,6 @@ describe("fixtures are what the reference scripts produce", () => {
       });
       const committed = readFileSync(dir + script.replace(/\.py$/, ".json"), "utf8");
       expect(produced === committed, `${script} output differs from the committed fixture`).toBe(true);
-    });
+    }, 300_000);
   }
 });
