@@ -6,7 +6,7 @@ import { GroupWriter } from "./group-writer.js";
 import { normalizeLabel } from "./normalize-label.js";
 import { normalizePrediction } from "./normalize-prediction.js";
 import type { ParsedBatch } from "./parse-body.js";
-import type { AcceptedPrediction, LabelRow } from "./prediction-row.js";
+import { type AcceptedPrediction, type LabelRow, predictionKey } from "./prediction-row.js";
 import type { Rejection } from "./record-error.js";
 
 /** The answer to an ingestion request. */
@@ -38,9 +38,10 @@ export class IngestService {
   ) {
     this.predictionWriter = new GroupWriter(async (batch) => {
       const inserted = await store.insertPredictions(batch.map((a) => a.row));
-      // Re-sent ids are acknowledged but not counted twice.
+      // Re-sent ids are acknowledged but not counted twice, nor an id repeated within the group (the store
+      // keeps its first occurrence): deleting a key as it is counted leaves none for the repeats.
       metrics?.recordPredictions(
-        inserted.size === batch.length ? batch : batch.filter((a) => inserted.has(a.row.id)),
+        inserted.size === batch.length ? batch : batch.filter((a) => inserted.delete(predictionKey(a.row))),
       );
     }, 50_000);
     this.labelWriter = new GroupWriter((rows) => store.upsertLabels(rows), 50_000);

@@ -24,6 +24,16 @@ export interface PredictionRow {
   receivedMs: number;
 }
 
+/**
+ * The identity of a prediction: ids are unique per model, so the same id under two models is two records.
+ *
+ * @example
+ * predictionKey({ model: "m", id: "42" }); // "m\u000042"
+ */
+export function predictionKey(row: { model: string; id: string }): string {
+  return `${row.model}\u0000${row.id}`;
+}
+
 /** A validated label. */
 export interface LabelRow {
   model: string;

@@ -52,7 +52,7 @@ export interface Store {
   readonly engine: string;
   /**
    * Inserts predictions; ids already stored for the model are ignored (idempotent re-sends). Durable on
-   * return. Resolves to the ids that were new (assumes one model per call's id space: ids are per model).
+   * return. Resolves to the `predictionKey` (model and id) of each row that was new.
    */
   insertPredictions(rows: readonly PredictionRow[]): Promise<Set<string>>;
   /** Inserts or replaces labels by (model, id); the latest label wins. Durable on return. */

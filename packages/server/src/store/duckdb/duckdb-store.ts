@@ -4,7 +4,7 @@ import { type DuckDBAppender, type DuckDBConnection, DuckDBInstance } from "@duc
 import type { Contract } from "../../contract/contract.js";
 import type { ColumnSummary } from "../../contract/learn-contract.js";
 import { SightlineError, StoreQueryError } from "../../errors.js";
-import type { LabelRow, PredictionRow } from "../../ingest/prediction-row.js";
+import { type LabelRow, type PredictionRow, predictionKey } from "../../ingest/prediction-row.js";
 import type { ModelSummary, ReferenceFile, Store, StoredPrediction, ViolationCount } from "../store.js";
 import { duckdbMigrations } from "./migrations.js";
 import { summarizeReference } from "./reference-summary.js";
@@ -122,7 +122,7 @@ export class DuckDbStore implements Store {
     const seen = new Set<string>();
     const unique: PredictionRow[] = [];
     for (const r of rows) {
-      const key = `${r.model}\u0000${r.id}`;
+      const key = predictionKey(r);
       if (!seen.has(key)) {
         seen.add(key);
         unique.push(r);
@@ -162,9 +162,9 @@ export class DuckDbStore implements Store {
       // RETURNING tells which rows were new (the caller counts only those in its metrics).
       const inserted = await this.run(
         this.writer,
-        "INSERT OR IGNORE INTO predictions SELECT * FROM predictions_staging RETURNING id",
+        "INSERT OR IGNORE INTO predictions SELECT * FROM predictions_staging RETURNING model, id",
       );
-      return new Set(inserted.map((r) => r.id as string));
+      return new Set(inserted.map((r) => predictionKey(r as { model: string; id: string })));
     } finally {
       await this.run(this.writer, "DELETE FROM predictions_staging");
     }

@@ -1,0 +1,20 @@
+import { createServer } from "node:net";
+
+/**
+ * Asks the kernel for a free TCP port on the loopback interface (listen on port 0, read it, close).
+ *
+ * @example
+ * const port = await freePort();
+ */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => (port > 0 ? resolve(port) : reject(new Error("no port assigned"))));
+    });
+  });
+}
