@@ -1,0 +1,10 @@
+export type { AdwinOptions, AdwinUpdate } from "./adwin.js";
+export { Adwin } from "./adwin.js";
+export type { CusumOptions, CusumUpdate } from "./cusum.js";
+export { Cusum } from "./cusum.js";
+export type { DdmOptions, DdmUpdate } from "./ddm.js";
+export { Ddm } from "./ddm.js";
+export type { EwmaAnomalyOptions, EwmaAnomalyUpdate } from "./ewma-anomaly.js";
+export { EwmaAnomalyDetector } from "./ewma-anomaly.js";
+export type { PageHinkleyOptions, PageHinkleyUpdate } from "./page-hinkley.js";
+export { PageHinkley } from "./page-hinkley.js";
