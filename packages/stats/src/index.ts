@@ -1,5 +1,7 @@
 /**
  * Public API of @sightline/stats, listed by name from each folder's own index (no `export *`).
+ * Names exported by two folders keep the first and prefix the other with its folder:
+ * SampleWeights from ./drift/binned/index.js as BinnedSampleWeights.
  *
  * @example
  * import { psi, selectMethod } from "@sightline/stats";
@@ -55,7 +57,7 @@ export {
   type PowerDivergenceResult,
   powerDivergence,
   psi,
-  type SampleWeights,
+  type SampleWeights as BinnedSampleWeights,
   SMALL_SAMPLE_LIMIT,
   type SmoothingOptions,
   type SortedWeightedSample,
@@ -70,6 +72,28 @@ export {
   weightedWasserstein,
 } from "./drift/binned/index.js";
 export type { DriftTestResult } from "./drift/drift-test-result.js";
+export {
+  andersonDarlingKSample,
+  andersonDarlingTest,
+  type CramerVonMisesMethod,
+  type CramerVonMisesOptions,
+  cramerVonMisesTest,
+  energyDistance,
+  type KsMethod,
+  type KsOptions,
+  kolmogorovSmirnovTest,
+  type MannWhitneyMethod,
+  type MannWhitneyOptions,
+  type MmdOptions,
+  type MmdResult,
+  mannWhitneyUTest,
+  mmdTest,
+  normalizedWassersteinDistance,
+  type SampleDriftResult,
+  type SampleWeights,
+  wassersteinDistance,
+  welchTTest,
+} from "./drift/sample/index.js";
 export {
   applyCalibration,
   calibrateScores,
