@@ -35,8 +35,12 @@ describe("PCA reconstruction drift against scikit-learn (NannyML's pipeline)", (
         chunks: { by: "count", chunkSize: c.chunk_size },
       });
       expect(model.n_components).toBe(c.n_components);
-      model.means.forEach((m, j) => expect(isClose(m, c.means[j] as number, 1e-12)).toBe(true));
-      model.sds.forEach((s, j) => expect(isClose(s, c.sds[j] as number, 1e-12)).toBe(true));
+      model.means.forEach((m, j) => {
+        expect(isClose(m, c.means[j] as number, 1e-12)).toBe(true);
+      });
+      model.sds.forEach((s, j) => {
+        expect(isClose(s, c.sds[j] as number, 1e-12)).toBe(true);
+      });
       model.explained_variance.forEach((v, j) => {
         expect(isClose(v, c.explained_variance[j] as number, 1e-9, 1e-12), `variance ${j}`).toBe(true);
         expect(
