@@ -57,9 +57,9 @@ describe("PCA reconstruction drift against scikit-learn (NannyML's pipeline)", (
         const dot = axis.reduce((s, v, j) => s + v * (expected[j] as number), 0);
         expect(Math.abs(Math.abs(dot) - 1), `component ${k} (sign-invariant)`).toBeLessThan(1e-9);
       });
-      model.reference_errors.forEach((e, i) =>
-        expect(isClose(e, c.chunk_errors[i] as number, 1e-9)).toBe(true),
-      );
+      model.reference_errors.forEach((e, i) => {
+        expect(isClose(e, c.chunk_errors[i] as number, 1e-9)).toBe(true);
+      });
       expect(isClose(model.threshold.lower, c.lower, 1e-9)).toBe(true);
       expect(isClose(model.threshold.upper, c.upper, 1e-9)).toBe(true);
       c.currents.forEach((rows, i) => {
