@@ -2,8 +2,11 @@
 // 128 values summed with 8 accumulators, larger ranges split in two at a multiple of 8. Reproducing it
 // makes means and variances agree with NumPy/SciPy to the last bit, which matters for constant samples
 // (whether a variance comes out exactly 0 decides between SciPy's NaN and a finite statistic).
+// NumPy's reduction hands the inner loop at most one buffer (8192 values) at a time and adds the
+// per-buffer pairwise sums in sequence; that is reproduced too.
 
 const BLOCK = 128;
+const BUFFER = 8192;
 
 function pairwise(a: ArrayLike<number>, start: number, n: number): number {
   if (n < 8) {
@@ -34,7 +37,11 @@ function pairwise(a: ArrayLike<number>, start: number, n: number): number {
  * pairwiseSum([0.1, 0.2, 0.3]); // 0.6000000000000001, as np.sum
  */
 export function pairwiseSum(values: ArrayLike<number>): number {
-  return 0 + pairwise(values, 0, values.length);
+  let sum = 0;
+  for (let start = 0; start < values.length; start += BUFFER) {
+    sum += pairwise(values, start, Math.min(BUFFER, values.length - start));
+  }
+  return sum;
 }
 
 /**
