@@ -10,7 +10,7 @@
  * `shift` = 0 gives the exponentially scaled K_nu(z) e^z, `shift` = 1 gives K_nu(z) itself.
  *
  * @example
- * besselKScaled(0.25, 2, 1); // K_{1/4}(2) ≈ 0.11635
+ * besselKScaled(0.25, 2, 1); // K_{1/4}(2) ≈ 0.115378
  */
 export function besselKScaled(nu: number, z: number, shift = 0): number {
   if (!(z > 0)) return z === 0 ? Number.POSITIVE_INFINITY : Number.NaN;

@@ -12,7 +12,7 @@ import { besselKScaled } from "./bessel-k.js";
  * CDF of the limiting Cramér–von Mises distribution, as SciPy's `_cdf_cvm_inf(x)`.
  *
  * @example
- * cvmAsymptoticCdf(0.461); // ≈ 0.95
+ * cvmAsymptoticCdf(0.461); // ≈ 0.94989
  */
 export function cvmAsymptoticCdf(x: number): number {
   let total = 0;

@@ -32,7 +32,7 @@ function binomial(n: number, k: number): number {
  * Pr(U >= u) for the two-sample Cramér–von Mises U of samples of sizes m and n (no ties assumed).
  *
  * @example
- * cvmTwoSampleExactSf(160, 4, 4); // p-value of U = 160 for 4 vs 4
+ * cvmTwoSampleExactSf(256, 4, 4); // 0.02857 (= 2 / 70: [1..4] vs [5..8] or the reverse)
  */
 export function cvmTwoSampleExactSf(u: number, m: number, n: number): number {
   const lcm = (m / gcd(m, n)) * n;

@@ -41,7 +41,7 @@ function matmul(a: Float64Array, b: Float64Array, m: number): Float64Array {
  * Pr(D_n <= d) by the Durbin / Marsaglia–Tsang–Wang matrix method (O(m^2 log n), m = 2 ceil(nd) - 1).
  *
  * @example
- * kolmogorovDurbinCdf(10, 0.274); // ≈ 0.6284
+ * kolmogorovDurbinCdf(10, 0.274); // ≈ 0.62848
  */
 export function kolmogorovDurbinCdf(n: number, d: number): number {
   if (d >= 1) return 1;

@@ -14,7 +14,7 @@ const MIN_LOG = -708;
  * Pelz–Good approximation of Pr(D_n <= x).
  *
  * @example
- * kolmogorovPelzGoodCdf(200000, 0.002); // ≈ 0.2728
+ * kolmogorovPelzGoodCdf(200000, 0.002); // ≈ 0.60005
  */
 export function kolmogorovPelzGoodCdf(n: number, x: number): number {
   if (x <= 0) return 0;

@@ -43,7 +43,7 @@ function rowBounds(
  * Pr(D_n <= x) by the Pomeranz recursion (O(n (nx)^2)); SciPy uses it for n <= 140, 0.754693 < n x^2 <= 4.
  *
  * @example
- * kolmogorovPomeranzCdf(20, 0.3); // ≈ 0.9521
+ * kolmogorovPomeranzCdf(20, 0.3); // ≈ 0.95693
  */
 export function kolmogorovPomeranzCdf(n: number, x: number): number {
   const t = n * x;

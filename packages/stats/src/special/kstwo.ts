@@ -34,7 +34,7 @@ function clip01(p: number): number {
  * Pr(D_n > x) for the two-sided one-sample KS statistic, as SciPy's `kstwo.sf(x, n)`.
  *
  * @example
- * kstwoSf(10, 0.3); // ≈ 0.2749
+ * kstwoSf(10, 0.3); // ≈ 0.27054
  */
 export function kstwoSf(n: number, x: number): number {
   if (Number.isNaN(n) || Number.isNaN(x)) return Number.NaN;

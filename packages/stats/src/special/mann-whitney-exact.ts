@@ -11,7 +11,7 @@ import binomcoef from "@stdlib/math-base-special-binomcoef";
  * Pr(U <= k) under H0 for samples of sizes m and n without ties, as SciPy's `_mwu_state.cdf(k, m, n)`.
  *
  * @example
- * mannWhitneyExactCdf(3, 4, 4); // 0.4 (= 14 / 35)
+ * mannWhitneyExactCdf(3, 4, 4); // 0.1 (= 7 / 70)
  */
 export function mannWhitneyExactCdf(k: number, m: number, n: number): number {
   if (k < 0) return 0;

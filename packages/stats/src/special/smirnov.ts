@@ -16,7 +16,7 @@ const MAX_COMPUTE_N = 1_000_000;
  * Survival function of the one-sided Smirnov statistic D+_n, as SciPy's `special.smirnov(n, x)`.
  *
  * @example
- * smirnovSf(10, 0.3); // ≈ 0.1958
+ * smirnovSf(10, 0.3); // ≈ 0.13546
  */
 export function smirnovSf(n: number, x: number): number {
   if (!(n > 0 && x >= 0 && x <= 1)) return Number.NaN;

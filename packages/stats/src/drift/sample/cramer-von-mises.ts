@@ -43,7 +43,7 @@ function rankDeviations(a: Float64Array, b: Float64Array): [number, number] {
  * values, otherwise a RangeError names the sample.
  *
  * @example
- * cramerVonMisesTest([1, 2, 3, 4], [5, 6, 7, 8]); // { statistic: 0.8125, p_value: 0.0286 }
+ * cramerVonMisesTest([1, 2, 3, 4], [5, 6, 7, 8]); // { statistic: 0.6875, p_value: 0.02857, dropped: [0, 0] } (exact)
  */
 export function cramerVonMisesTest(
   reference: ArrayLike<number>,

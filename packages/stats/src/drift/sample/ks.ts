@@ -58,7 +58,7 @@ function ecdfGaps(a: Float64Array, b: Float64Array): { maxS: number; minS: numbe
  * Sort-based, O(n log n).
  *
  * @example
- * kolmogorovSmirnovTest([0.1, 0.4, 0.7], [0.5, 0.9, 1.3, 1.6]); // { statistic: 0.75, p_value: 0.2286 }
+ * kolmogorovSmirnovTest([0.1, 0.4, 0.7], [0.5, 0.9, 1.3, 1.6]); // { statistic: 0.75, p_value: 0.22857, dropped: [0, 0] }
  */
 export function kolmogorovSmirnovTest(
   reference: ArrayLike<number>,

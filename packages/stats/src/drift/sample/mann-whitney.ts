@@ -24,7 +24,7 @@ export interface MannWhitneyOptions {
  * Non-finite values are dropped first (counted in `dropped`); an empty sample throws a RangeError.
  *
  * @example
- * mannWhitneyUTest([1, 2, 3, 4], [5, 6, 7, 8]); // { statistic: 0, p_value: 0.02857 } (exact)
+ * mannWhitneyUTest([1, 2, 3, 4], [5, 6, 7, 8]); // { statistic: 0, p_value: 0.02857, dropped: [0, 0] } (exact)
  */
 export function mannWhitneyUTest(
   reference: ArrayLike<number>,

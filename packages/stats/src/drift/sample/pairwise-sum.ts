@@ -59,7 +59,7 @@ export function pairwiseMean(values: ArrayLike<number>): number {
  * n / (n - ddof) (NaN when n <= ddof, as NumPy's 0 * inf).
  *
  * @example
- * pairwiseVariance([1, 2, 4], 1); // 2.3333333333333335
+ * pairwiseVariance([1, 2, 4], 1); // 2.333333333333333
  */
 export function pairwiseVariance(values: ArrayLike<number>, ddof: number): number {
   const n = values.length;

@@ -8,13 +8,15 @@ import type { SampleDriftResult } from "./sample-drift-result.js";
  * `ttest_ind(reference, current, equal_var=False)`:
  * t = (mean_r - mean_c) / sqrt(v_r / n_r + v_c / n_c) with ddof = 1 variances, Welch–Satterthwaite
  * degrees of freedom (1 when undefined, as SciPy), p = 2 * T_df(-|t|).
- * Means and variances use NumPy's pairwise summation, so constant samples give SciPy's answer bit for bit:
- * NaN when both variances are 0 and the means are equal (0/0) or a sample has a single value; p = 0 when
- * the variances are 0 but the means differ. Non-finite values are dropped first (counted in `dropped`);
- * an empty sample throws a RangeError.
+ * Means and variances use NumPy's buffered pairwise summation, so degenerate samples give SciPy's answer
+ * bit for bit: NaN for a single-value sample or for two constant samples with equal means (0/0),
+ * t = ±Infinity and p = 0 for constant samples with different means. Beware that, as in SciPy, the mean
+ * of a constant sample is not always exact (30 × 0.1 averages to 0.10000000000000002), which can turn
+ * two equal constant samples into a huge t and a tiny p. Non-finite values are dropped first (counted
+ * in `dropped`); an empty sample throws a RangeError.
  *
  * @example
- * welchTTest([1, 2, 3, 4], [2, 4, 6, 8, 10]); // { statistic: -2.0226, p_value: 0.0910 }
+ * welchTTest([1, 2, 3, 4], [2, 4, 6, 8, 10]); // { statistic: -2.2514, p_value: 0.06913, dropped: [0, 0] }
  */
 export function welchTTest(reference: ArrayLike<number>, current: ArrayLike<number>): SampleDriftResult {
   const x = finiteSample(reference, "reference");
