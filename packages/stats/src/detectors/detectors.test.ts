@@ -34,8 +34,11 @@ function detectionDelay(detector: Detector, stream: ArrayLike<number>, changeAt:
 const stationary = normalStream(1, N);
 
 // False-alarm bounds on 100,000 N(0, 1) points. Measured on seeds 1-4 while writing: ADWIN 0;
-// Page–Hinkley (alpha 1, delta 0.25 sd, lambda 25 sd) 0; CUSUM h = 10 sd: 0-2 (Siegmund's approximation
-// gives a two-sided ARL0 of ~70,000, so ~1.4 expected); CUSUM h = 5 sd: 199-221 (ARL0 ~470, so ~213).
+// Page–Hinkley (alpha 1, delta 0.25 sd, lambda 25 sd) 0-1; CUSUM h = 10 sd: 1-2 (Siegmund's
+// approximation gives a two-sided ARL0 of ~70,000, so ~1.4 expected); CUSUM h = 5 sd: 204-224 (ARL0
+// ~470, so ~213). With River's defaults (alpha 0.9999, delta 0.005, lambda 50) Page–Hinkley alarms
+// ~60 times on this unit-variance stream: those defaults suit low-noise streams, so set delta and
+// lambda in units of the stream's sd.
 describe("no drift on a long stationary stream", () => {
   it("ADWIN (delta 0.002): at most 1 false alarm in 100k points", () => {
     expect(countDrifts(new Adwin(), stationary)).toBeLessThanOrEqual(1);
@@ -58,18 +61,18 @@ describe("no drift on a long stationary stream", () => {
   });
 
   // DDM's minimum p + s tightens as n grows, so it does false-alarm now and then on long streams:
-  // seeds 1-20 gave 0-4 drifts per 100k (mean 0.9).
-  it("DDM: at most 6 false drifts on 100k Bernoulli(0.1) errors", () => {
+  // seeds 1-20 gave 0-5 drifts per 100k (mean 1.1).
+  it("DDM: at most 8 false drifts on 100k Bernoulli(0.1) errors", () => {
     const random = new RandomSource(7);
     const ddm = new Ddm();
     let drifts = 0;
     for (let i = 0; i < N; i++) if (ddm.update(random.uniform() < 0.1).drift) drifts++;
-    expect(drifts).toBeLessThanOrEqual(6);
+    expect(drifts).toBeLessThanOrEqual(8);
   });
 });
 
-// Delays measured over seeds 100-119 while writing (min / max / mean): a 1 sd shift: ADWIN 23/55/47,
-// CUSUM h 10 8/29/16, PH 21/42/30; a 0.5 sd shift: ADWIN 87/279/127, PH 53/281/97. Bounds ~2x the max.
+// Delays measured over seeds 100-119 while writing (min / max / mean): a 1 sd shift: ADWIN 23/55/52,
+// CUSUM h 10 6/41/20, PH 14/54/34; a 0.5 sd shift: ADWIN 55/215/124, PH 22/221/100. Bounds ~1.5-3x the max.
 describe("a mean shift is detected within a stated delay", () => {
   const seeds = [100, 101, 102, 103, 104, 105, 106, 107, 108, 109];
   const cases: Array<[string, () => Detector, number, number]> = [
@@ -108,7 +111,7 @@ describe("a mean shift is detected within a stated delay", () => {
 });
 
 // DDM on errors whose rate jumps from 0.1 to 0.3 at point 1000. Measured over seeds 200-219: delays
-// 27..452, mean ~140; the bound is 800. A warning comes at or before the drift.
+// 12..517, mean ~150; the bound is 800. A warning comes at or before the drift.
 describe("DDM on a Bernoulli error stream", () => {
   it("detects a jump of the error rate from 0.1 to 0.3, warning first", () => {
     for (let seed = 200; seed < 210; seed++) {

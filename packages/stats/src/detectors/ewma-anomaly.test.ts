@@ -5,7 +5,7 @@ import { EwmaAnomalyDetector } from "./ewma-anomaly.js";
 describe("EwmaAnomalyDetector", () => {
   // A pointwise k-sd band flags about P(|Z| > k) of a stationary normal series, inflated a little by
   // the level's own estimation error (variance factor 1 + alpha/(2 - alpha)). Measured on seeds 1-4
-  // over 100k N(0, 1) points: k = 3 flags 349-403 (0.35-0.40%), k = 4 flags 11-18.
+  // over 100k N(0, 1) points: k = 3 flags 359-395 (0.36-0.40%), k = 4 flags 8-13.
   it("flags a stationary series at about its nominal rate", () => {
     const random = new RandomSource(1);
     const k3 = new EwmaAnomalyDetector();
