@@ -8,6 +8,12 @@ const scoreBuckets = Array.from({ length: 20 }, (_, i) => Number(((i + 1) * 0.05
 // Inference latency from 0.5 ms to 10 s.
 const latencyBuckets = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
+const gaugesNamedTotal = [
+  "nodejs_active_handles_total",
+  "nodejs_active_requests_total",
+  "nodejs_active_resources_total",
+];
+
 /**
  * The Prometheus metrics of ingestion, in a registry of their own (tests build fresh ones).
  * Label cardinality is bounded: model and version names are validated; contract-violation `feature` labels
@@ -29,6 +35,9 @@ export class IngestMetrics {
     this.registry = registry;
     const registers = [registry];
     collectDefaultMetrics({ register: registry, prefix: "sightline_process_" });
+    // prom-client exposes these counts as gauges named `_total`, which `promtool check metrics` flags; the
+    // same counts remain, by type, in nodejs_active_handles, nodejs_active_requests, nodejs_active_resources.
+    for (const name of gaugesNamedTotal) registry.removeSingleMetric(`sightline_process_${name}`);
     this.predictions = new Counter({
       name: "sightline_predictions_total",
       help: "Predictions ingested (durably stored), by model and version.",

@@ -1,0 +1,142 @@
+import { join } from "node:path";
+import { DuckDBInstance } from "@duckdb/node-api";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ApiClient } from "../../test-support/api-client.js";
+import { mulberry32 } from "../../test-support/seeded-random.js";
+import { type ServerProcess, startServerProcess } from "../../test-support/server-process.js";
+import { makeTempDir, removeTempDir } from "../../test-support/temp-dir.js";
+
+const model = "durable";
+const batchSize = 250;
+const senders = 4;
+
+interface Stream {
+  acknowledged: string[][];
+  sentRecords: number;
+  /** Requests under way when the kill was sent. */
+  inFlightAtKill: number;
+}
+
+/**
+ * Runs `senders` loops posting NDJSON batches with unique ids; after `killAfter` acknowledged batches it
+ * SIGKILLs the server while the other loops still have requests in flight. Loops end at the first failed
+ * request (the server is gone).
+ */
+async function streamUntilKilled(server: ServerProcess, round: number, killAfter: number): Promise<Stream> {
+  const api = new ApiClient(server.url);
+  const stream: Stream = { acknowledged: [], sentRecords: 0, inFlightAtKill: 0 };
+  let inFlight = 0;
+  let killed: Promise<unknown> | undefined;
+  const loop = async (sender: number) => {
+    for (let n = 0; n < 10_000 && !killed; n++) {
+      const ids = Array.from({ length: batchSize }, (_, i) => `r${round}-s${sender}-b${n}-${i}`);
+      const lines = ids.map((id, i) => ({ id, features: { x: i, s: `s${sender}` }, prediction: i % 2 }));
+      stream.sentRecords += ids.length;
+      let status: number;
+      inFlight++;
+      try {
+        const answer = await api.postNdjson(`/api/v1/models/${model}/predictions`, lines);
+        status = answer.status;
+        if (status === 200) expect(answer.json.accepted).toBe(batchSize);
+      } catch {
+        return;
+      } finally {
+        inFlight--;
+      }
+      if (status !== 200) throw new Error(`batch answered ${status} before the kill`);
+      stream.acknowledged.push(ids);
+      if (stream.acknowledged.length >= killAfter && !killed) {
+        stream.inFlightAtKill = inFlight;
+        killed = server.kill("SIGKILL");
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: senders }, (_, s) => loop(s)));
+  const exit = await (killed ?? server.kill("SIGKILL"));
+  expect(exit).toMatchObject({ signal: "SIGKILL" });
+  return stream;
+}
+
+describe("durability of acknowledged predictions across kill -9", () => {
+  let dataDir: string;
+  let server: ServerProcess | undefined;
+
+  beforeAll(async () => {
+    dataDir = await makeTempDir("sightline-it-durable-");
+  });
+
+  afterAll(async () => {
+    await server?.stop();
+    if (dataDir) await removeTempDir(dataDir);
+  });
+
+  it("keeps every acknowledged id after the server is SIGKILLed mid-stream and restarted, twice", async () => {
+    server = await startServerProcess({ dataDir });
+    const setup = new ApiClient(server.url);
+    const uploaded = await setup.request(
+      "POST",
+      `/api/v1/models/${model}/versions/v1/reference`,
+      "x,s\n1,s0\n2,s1\n",
+      "text/csv",
+    );
+    expect(uploaded.status).toBe(201);
+
+    const acknowledged: string[] = [];
+    let sentRecords = 0;
+    for (const [round, killAfter] of [
+      [1, 12],
+      [2, 30],
+    ] as const) {
+      const stream = await streamUntilKilled(server, round, killAfter);
+      for (const ids of stream.acknowledged) acknowledged.push(...ids);
+      sentRecords += stream.sentRecords;
+      expect(stream.acknowledged.length).toBeGreaterThanOrEqual(killAfter);
+      expect(stream.inFlightAtKill).toBeGreaterThan(0);
+
+      server = await startServerProcess({ dataDir });
+      const api = new ApiClient(server.url);
+      const summary = (await api.get("/api/v1/models")).json.models.find(
+        (m: { model: string }) => m.model === model,
+      );
+      expect(summary.predictions).toBeGreaterThanOrEqual(acknowledged.length);
+      expect(summary.predictions).toBeLessThanOrEqual(sentRecords);
+      const pick = mulberry32(round);
+      const sample = [
+        ...stream.acknowledged.map((ids) => ids.at(-1) as string),
+        ...Array.from(
+          { length: 100 },
+          () => acknowledged[Math.floor(pick() * acknowledged.length)] as string,
+        ),
+      ];
+      for (const id of sample) {
+        const found = await api.get(`/api/v1/models/${model}/predictions/${id}`);
+        expect(found.status, id).toBe(200);
+      }
+      expect((await api.get(`/api/v1/models/${model}/versions/v1/contract`)).status).toBe(200);
+    }
+
+    // Every acknowledged id, read from the DuckDB file itself once the server has let go of it.
+    const after = new ApiClient(server.url);
+    const extra = await after.postJson(`/api/v1/models/${model}/predictions`, [
+      { id: "after-restart", features: { x: 1 }, prediction: 1 },
+    ]);
+    expect(extra.json.accepted).toBe(1);
+    const exit = await server.stop();
+    expect(exit.code).toBe(0);
+    server = undefined;
+    const instance = await DuckDBInstance.create(join(dataDir, "sightline.duckdb"), {
+      access_mode: "READ_ONLY",
+    });
+    const connection = await instance.connect();
+    try {
+      const reader = await connection.runAndReadAll("SELECT id FROM predictions WHERE model = $1", [model]);
+      const stored = new Set(reader.getRowObjectsJS().map((r) => r.id as string));
+      const missing = acknowledged.filter((id) => !stored.has(id));
+      expect(missing).toEqual([]);
+      expect(stored.has("after-restart")).toBe(true);
+    } finally {
+      connection.closeSync();
+      instance.closeSync();
+    }
+  });
+});
