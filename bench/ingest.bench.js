@@ -61,9 +61,13 @@ export async function benchIngest() {
   const dataDir = mkdtempSync(join(tmpdir(), "sl-bench-ingest-"));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [bin, "serve", "--port", String(port), "--data-dir", dataDir, "--log-level", "error"], {
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    [bin, "serve", "--port", String(port), "--data-dir", dataDir, "--log-level", "error"],
+    {
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
   try {
     await waitReady(url);
     const batches = [];
