@@ -1,5 +1,6 @@
 import { Command, CommanderError } from "commander";
 import { SightlineError } from "../errors.js";
+import { driftCommand } from "./drift-command.js";
 import { keysCommand } from "./keys-command.js";
 import { serveCommand } from "./serve-command.js";
 
@@ -11,6 +12,7 @@ export function buildCli(): Command {
     .exitOverride();
   program.addCommand(serveCommand());
   program.addCommand(keysCommand());
+  program.addCommand(driftCommand());
   for (const command of program.commands) command.exitOverride();
   return program;
 }
