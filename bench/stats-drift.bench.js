@@ -54,7 +54,7 @@ const node = {
   hellinger_binned: binned(stats.hellinger),
 };
 
-const python = String.raw`
+const python = `
 import sys, time, json, numpy as np
 from scipy import stats
 from scipy.spatial.distance import jensenshannon
