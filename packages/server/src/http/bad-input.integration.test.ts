@@ -262,6 +262,7 @@ describe("bad input against a real server process", () => {
       const r = await api.send(`type ${type}`, (c) => c.request("POST", path, body, type));
       expect(r.status, type).toBe(415);
       expect(r.json.error.code, type).toBe("SL_UNSUPPORTED_MEDIA_TYPE");
+      expect(r.json.error.message, type).toMatch(/application\/json.*application\/x-ndjson/);
     }
     const charset = await api.send("charset", (c) =>
       c.request("POST", path, body, "application/json; charset=utf-8"),

@@ -15,6 +15,12 @@ const fastifyCodes: Record<string, SightlineError["code"]> = {
   FST_ERR_CTP_EMPTY_JSON_BODY: "SL_MALFORMED_BODY",
 };
 
+// Fastify says only "Unsupported Media Type": name what is accepted instead.
+const fastifyMessages: Partial<Record<string, string>> = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE:
+    "unsupported Content-Type: send records as application/json or application/x-ndjson, references as text/csv, application/vnd.apache.parquet or application/x-ndjson",
+};
+
 /** Maps any thrown value to a status and an error body; unknown errors become a 500 without internals. */
 export function toErrorReply(error: unknown): { status: number; body: ErrorBody } {
   if (error instanceof SightlineError) {
@@ -26,7 +32,8 @@ export function toErrorReply(error: unknown): { status: number; body: ErrorBody 
   const mapped = fe.code ? fastifyCodes[fe.code] : undefined;
   if (mapped) {
     const sl = new SightlineError(mapped, fe.message ?? mapped);
-    return { status: fe.statusCode ?? sl.status, body: { error: { code: mapped, message: sl.message } } };
+    const message = (fe.code ? fastifyMessages[fe.code] : undefined) ?? sl.message;
+    return { status: fe.statusCode ?? sl.status, body: { error: { code: mapped, message } } };
   }
   if (typeof fe.statusCode === "number" && fe.statusCode >= 400 && fe.statusCode < 500) {
     return {
