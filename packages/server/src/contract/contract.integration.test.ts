@@ -299,4 +299,36 @@ describe("reference upload and contract checks through a real server process", (
     );
     expect((await api.get("/api/v1/models/contracted/versions/v-empty/contract")).status).toBe(404);
   });
+
+  it("keeps hostile column names as plain names and refuses nested columns with 400, never 500", async () => {
+    const hostile = `"x'); DROP TABLE predictions; --","we""ird",prediction\n1,a,1\n2,b,0\n`;
+    const created = await api.request(
+      "POST",
+      "/api/v1/models/hostile/versions/v1/reference",
+      hostile,
+      "text/csv",
+    );
+    expect(created.status, created.text).toBe(201);
+    expect(created.json.contract.features.map((f: { name: string }) => f.name)).toEqual([
+      "x'); DROP TABLE predictions; --",
+      'we"ird',
+    ]);
+    expect((await api.get("/api/v1/models/contracted/predictions/ok")).status).toBe(200);
+
+    const nested = [
+      { column: "b", body: '{"a": 1, "b": {"c": 2}}\n{"a": 2, "b": {"c": 3}}\n' },
+      { column: "d", body: '{"a": 1, "d": [1, 2]}\n{"a": 2, "d": [3]}\n' },
+    ];
+    for (const { column, body } of nested) {
+      const r = await api.request(
+        "POST",
+        "/api/v1/models/hostile/versions/nested/reference",
+        body,
+        "application/x-ndjson",
+      );
+      expect(r.status, r.text).toBe(400);
+      expect(r.json.error).toMatchObject({ code: "SL_INVALID_REFERENCE", details: { field: column } });
+    }
+    expect((await api.get("/api/v1/models/hostile/versions/nested/contract")).status).toBe(404);
+  });
 });

@@ -1,12 +1,22 @@
 import { type ColumnType, maxCategories } from "../../contract/contract.js";
 import type { ColumnSummary } from "../../contract/learn-contract.js";
+import { SightlineError } from "../../errors.js";
 
 type Query = (sql: string, params?: unknown[]) => Promise<Record<string, unknown>[]>;
 
 const numericTypes =
-  /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL)/;
+  /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL)\b/;
+// Lists (`BIGINT[]`, `INTEGER[3]`), structs, maps and unions: predictions cannot carry such features either.
+const nestedTypes = /\[\d*\]$|^(STRUCT|MAP|UNION)\(/;
 
-function columnType(duckType: string): ColumnType {
+function columnType(name: string, duckType: string): ColumnType {
+  if (nestedTypes.test(duckType)) {
+    throw new SightlineError(
+      "SL_INVALID_REFERENCE",
+      `reference column ${JSON.stringify(name)} holds nested values (${duckType}): columns must hold numbers, strings or booleans`,
+      { field: name },
+    );
+  }
   if (duckType === "BOOLEAN") return "boolean";
   return numericTypes.test(duckType) ? "numeric" : "categorical";
 }
@@ -22,7 +32,7 @@ export async function summarizeReference(query: Query, table: string): Promise<C
   const summaries: ColumnSummary[] = [];
   for (const c of columns) {
     const name = c.column_name as string;
-    const type = columnType(c.column_type as string);
+    const type = columnType(name, c.column_type as string);
     const col = ident(name);
     if (type === "numeric") {
       // NaN and infinities count as missing: they are never valid feature values.
