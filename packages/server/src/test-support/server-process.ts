@@ -148,6 +148,25 @@ export async function startServerProcess(options: ServerProcessOptions = {}): Pr
   assertBuilt();
   const ownsDataDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? (await makeTempDir("sightline-it-data-"));
+  // A free port can be taken by another process before the server binds it: then try another one.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await spawnServer(options, dataDir, ownsDataDir);
+    } catch (error) {
+      const portTaken = error instanceof Error && /EADDRINUSE/.test(error.message);
+      if (!portTaken || options.port !== undefined || attempt >= 3) {
+        if (ownsDataDir) await removeTempDir(dataDir);
+        throw error;
+      }
+    }
+  }
+}
+
+async function spawnServer(
+  options: ServerProcessOptions,
+  dataDir: string,
+  ownsDataDir: boolean,
+): Promise<ServerProcess> {
   const port = options.port ?? (await freePort());
   const args = [sightlineBin, "serve", "--port", String(port), "--data-dir", dataDir];
   if (options.host !== undefined) args.push("--host", options.host);
@@ -160,7 +179,7 @@ export async function startServerProcess(options: ServerProcessOptions = {}): Pr
   try {
     await server.waitReady(options.readyTimeoutMs ?? 30_000);
   } catch (error) {
-    await server.stop();
+    await server.kill("SIGKILL");
     throw error;
   }
   return server;
