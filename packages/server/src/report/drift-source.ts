@@ -7,6 +7,8 @@ import { quoteIdentifier, quoteLiteral } from "./sql-quote.js";
 export interface SourceColumn {
   name: string;
   type: string;
+  /** Rows where the column is not null. */
+  nonNull: number;
 }
 
 /** An input file loaded into a DuckDB table. */
@@ -78,13 +80,19 @@ export async function loadDriftSource(
       },
     );
   }
-  const described = await conn.runAndReadAll(`DESCRIBE ${quoteIdentifier(table)}`);
-  const columns = described.getRowObjectsJS().map((row) => ({
+  const describeResult = await conn.runAndReadAll(`DESCRIBE ${quoteIdentifier(table)}`);
+  const described = describeResult.getRowObjectsJS();
+  const counts = described.map((row, i) => `count(${quoteIdentifier(String(row.column_name))}) AS c${i}`);
+  const counted = await conn.runAndReadAll(
+    `SELECT ${["count(*) AS n", ...counts].join(", ")} FROM ${quoteIdentifier(table)}`,
+  );
+  const totals = counted.getRowObjectsJS()[0] ?? {};
+  const rows = Number(totals.n ?? 0);
+  if (rows === 0) throw new SightlineError("SL_INVALID_REFERENCE", `the ${role} file ${path} has no rows`);
+  const columns = described.map((row, i) => ({
     name: String(row.column_name),
     type: String(row.column_type),
+    nonNull: Number(totals[`c${i}`] ?? 0),
   }));
-  const counted = await conn.runAndReadAll(`SELECT count(*) AS n FROM ${quoteIdentifier(table)}`);
-  const rows = Number(counted.getRowObjectsJS()[0]?.n ?? 0);
-  if (rows === 0) throw new SightlineError("SL_INVALID_REFERENCE", `the ${role} file ${path} has no rows`);
   return { path, table, rows, columns };
 }

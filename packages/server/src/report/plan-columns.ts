@@ -13,10 +13,11 @@ export interface PlannedColumn {
  * Which columns to compare. With `requested` (from `--columns`), exactly those, each of which must
  * exist in both inputs with a comparable type; without it, every column of the reference that the
  * current file has too, in reference order, others listed as skipped. A column present in both
- * files with different kinds (numeric in one, text in the other) is an error either way.
+ * files with different kinds (numeric in one, text in the other), or empty (all null) in either, is
+ * an error either way.
  *
  * @example
- * planColumns([{ name: "a", type: "DOUBLE" }], [{ name: "a", type: "BIGINT" }]);
+ * planColumns([{ name: "a", type: "DOUBLE", nonNull: 9 }], [{ name: "a", type: "BIGINT", nonNull: 5 }]);
  * // { compared: [{ name: "a", kind: "numeric" }], skipped: [] }
  */
 export function planColumns(
@@ -80,6 +81,18 @@ export function planColumns(
 }
 
 function matchingKind(reference: SourceColumn, current: SourceColumn): ColumnKind | null {
+  // An all-null column has no type to speak of (CSV sniffing calls it VARCHAR): say it is empty.
+  for (const [role, column] of [
+    ["reference", reference],
+    ["current", current],
+  ] as const) {
+    if (column.nonNull === 0) {
+      throw new SightlineError(
+        "SL_INVALID_REFERENCE",
+        `column '${column.name}' is empty in the ${role} file: no values (all null)`,
+      );
+    }
+  }
   const a = columnKindOf(reference.type);
   const b = columnKindOf(current.type);
   if (a !== b) {

@@ -28,6 +28,7 @@ const CHARTS = `
     var total = counts.reduce(function (s, v) { return s + v; }, 0) || 1;
     return counts.map(function (v) { return v / total; });
   }
+  var y = { range: function (u, min, max) { return [0, max > 0 ? max * 1.05 : 1]; } };
   function fmt(v) { return v == null ? "" : (Math.abs(v) >= 1e4 || (v !== 0 && Math.abs(v) < 1e-3)) ? v.toExponential(2) : String(+v.toPrecision(4)); }
   data.forEach(function (chart, i) {
     var el = document.getElementById("chart-" + i);
@@ -37,7 +38,7 @@ const CHARTS = `
       var last = r.length - 1;
       d = [chart.edges, r.concat([r[last]]), c.concat([c[last]])];
       opts = {
-        width: 900, height: 260, scales: { x: { time: false } },
+        width: 900, height: 260, scales: { x: { time: false }, y: y },
         axes: [{ values: function (u, v) { return v.map(fmt); } }, { values: function (u, v) { return v.map(fmt); } }],
         series: [{ label: "value", value: function (u, v) { return fmt(v); } }].concat(["reference", "current"].map(function (name) {
           return { label: name + " share", stroke: colors[name][0], fill: colors[name][1], width: 1.5,
@@ -48,7 +49,7 @@ const CHARTS = `
       var cats = chart.categories, idx = cats.map(function (_, k) { return k; });
       d = [idx, r, c];
       opts = {
-        width: 900, height: 280, scales: { x: { time: false, range: [-0.5, cats.length - 0.5] } },
+        width: 900, height: 280, scales: { x: { time: false, range: [-0.5, cats.length - 0.5] }, y: y },
         axes: [{ splits: function () { return idx; }, values: function (u, v) { return v.map(function (k) { return cats[k] === undefined ? "" : cats[k]; }); },
                  rotate: cats.length > 8 ? -40 : 0, size: cats.length > 8 ? 90 : 40 },
                { values: function (u, v) { return v.map(fmt); } }],
