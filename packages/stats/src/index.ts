@@ -149,6 +149,13 @@ export {
   scoreHistograms,
   uniqueSortedLabels,
 } from "./metrics/index.js";
+export {
+  fitPcaDrift,
+  type PcaDriftModel,
+  type PcaDriftOptions,
+  type PcaDriftResult,
+  pcaReconstructionError,
+} from "./multivariate/index.js";
 export { RandomSource, sampleWithReplacement, shuffle } from "./random/index.js";
 export {
   type AdjustedPValues,

@@ -56,16 +56,18 @@ export async function profileColumn(
   };
 }
 
-/** Count of each non-missing value, keyed by its text (booleans as "true"/"false"). */
+/** Count of each non-missing value, keyed by its text (booleans as "true"/"false", numbers as DOUBLE text). */
 export async function categoryCounts(
   conn: DuckDBConnection,
   table: string,
   column: string,
   kind: ColumnKind,
 ): Promise<Map<string, number>> {
+  // Numbers go through DOUBLE first, so BIGINT 1 in one file and DOUBLE 1.0 in the other match.
+  const value = kind === "numeric" ? numeric(column) : quoteIdentifier(column);
   const result = await rows(
     conn,
-    `SELECT CAST(${quoteIdentifier(column)} AS VARCHAR) AS v, count(*) AS n
+    `SELECT CAST(${value} AS VARCHAR) AS v, count(*) AS n
      FROM ${quoteIdentifier(table)} WHERE ${present(column, kind)} GROUP BY 1`,
   );
   return new Map(result.map((r) => [String(r.v), Number(r.n)]));
