@@ -33,7 +33,12 @@ function num(value: unknown): number | null {
   return Number(value);
 }
 
-/** Non-missing count, distinct count and, for numeric columns, min, max and standard deviation. */
+/**
+ * Non-missing count, distinct count and, for numeric columns, min, max and standard deviation.
+ *
+ * @example
+ * await profileColumn(conn, "reference", "age", "numeric"); // { count: 9800, distinct: 71, min: 18, max: 90, std: 14.2 }
+ */
 export async function profileColumn(
   conn: DuckDBConnection,
   table: string,
@@ -56,7 +61,12 @@ export async function profileColumn(
   };
 }
 
-/** Count of each non-missing value, keyed by its text (booleans as "true"/"false", numbers as DOUBLE text). */
+/**
+ * Count of each non-missing value, keyed by its text (booleans as "true"/"false", numbers as DOUBLE text).
+ *
+ * @example
+ * await categoryCounts(conn, "current", "city", "categorical"); // Map { "Oslo" => 120, "Lima" => 80 }
+ */
 export async function categoryCounts(
   conn: DuckDBConnection,
   table: string,
@@ -77,6 +87,9 @@ export async function categoryCounts(
  * Interior quantile cut points of a numeric column at i / bins (i = 1..bins-1), DuckDB's
  * `quantile_cont` (linear interpolation, as NumPy's default), duplicates collapsed: the reference
  * quantile bins of `binEdges` computed where the data is.
+ *
+ * @example
+ * await quantileCuts(conn, "reference", "age", 4); // [29, 41, 55]
  */
 export async function quantileCuts(
   conn: DuckDBConnection,
@@ -99,7 +112,12 @@ export async function quantileCuts(
   return cuts;
 }
 
-/** Counts and mean value per bin over right-closed bins given by `cuts` (bin k = (cuts[k-1], cuts[k]]). */
+/**
+ * Counts and mean value per bin over right-closed bins given by `cuts` (bin k = (cuts[k-1], cuts[k]]).
+ *
+ * @example
+ * await binCounts(conn, "current", "age", [29, 41, 55]); // { counts: [30, 25, 25, 20], means: [...] }
+ */
 export async function binCounts(
   conn: DuckDBConnection,
   table: string,
@@ -124,7 +142,12 @@ export async function binCounts(
   return { counts, means };
 }
 
-/** Counts over `bins` equal-width bins spanning [lo, hi] (values at hi in the last bin), for charts. */
+/**
+ * Counts over `bins` equal-width bins spanning [lo, hi] (values at hi in the last bin), for charts.
+ *
+ * @example
+ * await equalWidthCounts(conn, "reference", "x", 0, 4, 4); // [1, 1, 1, 2] for x = 0, 1, 2, 3, 4
+ */
 export async function equalWidthCounts(
   conn: DuckDBConnection,
   table: string,
@@ -148,7 +171,12 @@ export async function equalWidthCounts(
   return counts;
 }
 
-/** The finite values of a numeric column as a Float64Array (for the raw-sample methods only). */
+/**
+ * The finite values of a numeric column as a Float64Array (for the raw-sample methods only).
+ *
+ * @example
+ * const values = await numericValues(conn, "reference", "age", profile.count);
+ */
 export async function numericValues(
   conn: DuckDBConnection,
   table: string,

@@ -51,6 +51,9 @@ const CURRENT = "current";
  * Compares one column of the `reference` and `current` tables: picks the method (`selectMethod` for
  * auto), aggregates in DuckDB (category counts, quantile-bin counts; raw values only for the
  * raw-sample methods), runs the method and applies the threshold.
+ *
+ * @example
+ * await columnDrift(conn, { name: "age", kind: "numeric" }, { method: "auto", bins: 10 }); // { method: "ks", ... }
  */
 export async function columnDrift(
   conn: DuckDBConnection,

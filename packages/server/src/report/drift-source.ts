@@ -56,6 +56,9 @@ export function readerFor(path: string): string {
  * Loads the `role` ("reference" or "current") input file into an in-memory DuckDB table named
  * `table`, and describes its columns. A missing file, an unreadable one or one without rows is a
  * SightlineError naming the file.
+ *
+ * @example
+ * const source = await loadDriftSource(conn, "reference", "ref.parquet", "reference"); // { rows, columns, ... }
  */
 export async function loadDriftSource(
   conn: DuckDBConnection,
