@@ -63,7 +63,15 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     app,
     services,
     async close() {
-      await app.close();
+      // Connections busy when closing starts turn into idle keep-alive connections once answered, which
+      // Fastify's one-time idle sweep misses: close those as they appear, or shutdown waits for every
+      // client's keep-alive timeout (72 s) instead of only for the requests in flight.
+      const sweep = setInterval(() => app.server.closeIdleConnections(), 50);
+      try {
+        await app.close();
+      } finally {
+        clearInterval(sweep);
+      }
       await store.close();
     },
   };

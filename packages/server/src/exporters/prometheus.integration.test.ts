@@ -123,5 +123,5 @@ describe("a real Prometheus scraping the server", () => {
     expect(Math.abs((byCount?.value ?? Number.NaN) - median([0, ...scores]))).toBeLessThanOrEqual(0.05);
     const [total] = await prom.query('sum(sightline_predictions_total{model="scored"})');
     expect(total?.value).toBe(2001);
-  });
+  }, 60_000);
 });
