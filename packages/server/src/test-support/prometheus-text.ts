@@ -31,7 +31,12 @@ export function parseMetrics(text: string): MetricSample[] {
   return samples;
 }
 
-/** The value of the one sample with this name whose labels include `labels`; 0 when there is none. */
+/**
+ * The value of the one sample with this name whose labels include `labels`; 0 when there is none.
+ *
+ * @example
+ * sampleValue(parseMetrics(text), "sightline_predictions_total", { model: "m", version: "v1" });
+ */
 export function sampleValue(
   samples: readonly MetricSample[],
   name: string,

@@ -29,7 +29,12 @@ export function betaOrderStatistic(uniform: () => number, a: number, b: number):
   return draws[a - 1] as number;
 }
 
-/** The median of a sample (mean of the two middle values for an even count). */
+/**
+ * The median of a sample (mean of the two middle values for an even count).
+ *
+ * @example
+ * median([3, 1, 2, 10]); // 2.5
+ */
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((x, y) => x - y);
   const mid = sorted.length >> 1;

@@ -8,7 +8,12 @@ import { makeTempDir, removeTempDir } from "./temp-dir.js";
 export const sightlineBin = fileURLToPath(new URL("../../bin/sightline.js", import.meta.url));
 const compiledMain = fileURLToPath(new URL("../../dist/cli/main.js", import.meta.url));
 
-/** The parent's environment without SIGHTLINE_* variables, so a developer's settings never leak into a test. */
+/**
+ * The parent's environment without SIGHTLINE_* variables, so a developer's settings never leak into a test.
+ *
+ * @example
+ * spawn("node", [sightlineBin, "serve"], { env: cleanEnv({ SIGHTLINE_LOG_LEVEL: "debug" }) });
+ */
 export function cleanEnv(extra: Readonly<Record<string, string>> = {}): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) {
@@ -17,6 +22,7 @@ export function cleanEnv(extra: Readonly<Record<string, string>> = {}): Record<s
   return { ...env, ...extra };
 }
 
+/** How to start a `sightline serve` process; every field is optional. */
 export interface ServerProcessOptions {
   /** Data directory; by default a fresh temp dir that `stop()` removes. */
   dataDir?: string;

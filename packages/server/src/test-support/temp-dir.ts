@@ -12,7 +12,12 @@ export function makeTempDir(prefix = "sightline-it-"): Promise<string> {
   return mkdtemp(join(tmpdir(), prefix));
 }
 
-/** Removes a directory made by `makeTempDir`, with everything in it. */
+/**
+ * Removes a directory made by `makeTempDir`, with everything in it.
+ *
+ * @example
+ * await removeTempDir(dir);
+ */
 export function removeTempDir(dir: string): Promise<void> {
   return rm(dir, { recursive: true, force: true, maxRetries: 3 });
 }
