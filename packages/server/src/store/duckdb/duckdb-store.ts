@@ -52,7 +52,9 @@ export class DuckDbStore implements Store {
     try {
       instance = await DuckDBInstance.create(path);
     } catch (error) {
-      throw new SightlineError("SL_STORE_ERROR", `cannot open DuckDB file ${path}`, undefined, {
+      // The reason matters to an operator: most often another server holds the file's lock.
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new SightlineError("SL_STORE_ERROR", `cannot open DuckDB file ${path}: ${reason}`, undefined, {
         cause: error,
       });
     }

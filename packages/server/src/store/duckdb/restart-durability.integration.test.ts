@@ -2,6 +2,8 @@ import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient } from "../../test-support/api-client.js";
+import { freePort } from "../../test-support/free-port.js";
+import { runSightline } from "../../test-support/run-sightline.js";
 import { mulberry32 } from "../../test-support/seeded-random.js";
 import { type ServerProcess, startServerProcess } from "../../test-support/server-process.js";
 import { makeTempDir, removeTempDir } from "../../test-support/temp-dir.js";
@@ -148,4 +150,13 @@ describe("durability of acknowledged predictions across kill -9", () => {
       instance.closeSync();
     }
   }, 60_000);
+
+  it("refuses a second server on the same data dir, saying the file is locked", async () => {
+    server = await startServerProcess({ dataDir });
+    const port = String(await freePort());
+    const second = await runSightline(["serve", "--port", port, "--data-dir", dataDir]);
+    expect(second.code).toBe(1);
+    expect(second.stderr).toMatch(/cannot open DuckDB file .*sightline\.duckdb: .*lock/);
+    expect((await new ApiClient(server.url).get("/readyz")).status).toBe(200);
+  });
 });
