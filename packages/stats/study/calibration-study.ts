@@ -2,7 +2,7 @@
  * Calibration study: how often do drift alarms fire when nothing that matters changed, as the sample
  * size grows? Not part of the test suite. Run from packages/stats:
  *
- *   npx tsx study/calibration-study.ts            # the full study (~25 min on one core)
+ *   npx tsx study/calibration-study.ts            # the full study (~19 min on one core)
  *   npx tsx study/calibration-study.ts --quick    # a smoke run (seconds)
  *
  * For each n, each repetition draws a reference and a current sample of n rows each from ONE
