@@ -35,7 +35,8 @@ function finiteValues(values: ArrayLike<number>): Float64Array {
  * size, as the statistic's noise does. Non-finite reference values are dropped first.
  *
  * @example
- * const stats = bootstrapStatistics(reference, 5_000, (r, c) => psi(r, c), { iterations: 200, seed: 1 });
+ * const distance = (r: Float64Array, c: Float64Array) => normalizedWassersteinDistance(r, c).statistic;
+ * const stats = bootstrapStatistics(reference, 5_000, distance, { iterations: 200, seed: 1 });
  * calibrateThreshold(stats, { rule: { kind: "quantile", q: 0.99 } });
  */
 export function bootstrapStatistics(
