@@ -59,6 +59,7 @@ describe("precisionRecallF1 vs sklearn precision_recall_fscore_support (zero_div
       extraPredicted: fc.integer({ min: 0, max: 50 }),
       extraActual: fc.integer({ min: 0, max: 50 }),
     });
+    // The counterexample fast-check found once (seed -376434070) runs first, every time.
     fc.assert(
       fc.property(counts, ({ truePositives, extraPredicted, extraActual }) => {
         const r = precisionRecallF1FromCounts(
@@ -89,10 +90,12 @@ describe("precisionRecallF1 vs sklearn precision_recall_fscore_support (zero_div
           inUnit &&
           isClose(r.f1, harmonic, 1e-12) &&
           isClose(swapped.f1, r.f1, 1e-12) &&
-          r.f1 <= Math.max(r.precision, r.recall) &&
-          r.f1 >= Math.min(r.precision, r.recall)
+          // Rounding slack: with precision = recall = 0.8 the F1 formula gives 0.8000000000000002.
+          r.f1 <= Math.max(r.precision, r.recall) * (1 + 1e-12) &&
+          r.f1 >= Math.min(r.precision, r.recall) * (1 - 1e-12)
         );
       }),
+      { examples: [[{ truePositives: 16, extraPredicted: 4, extraActual: 4 }]] },
     );
   });
 });
