@@ -1,21 +1,11 @@
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
-import { type DuckDBAppender, type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
+import type { DuckDBAppender, DuckDBConnection } from "@duckdb/node-api";
 import type { Contract } from "../../contract/contract.js";
 import type { ColumnSummary } from "../../contract/learn-contract.js";
 import { SightlineError, StoreQueryError } from "../../errors.js";
 import { type LabelRow, type PredictionRow, predictionKey } from "../../ingest/prediction-row.js";
 import type { ModelSummary, ReferenceFile, Store, StoredPrediction, ViolationCount } from "../store.js";
-import { duckdbMigrations } from "./migrations.js";
+import { DuckDbDatabase, quoteLiteral, type Row } from "./duckdb-database.js";
 import { summarizeReference } from "./reference-summary.js";
-
-type Row = Record<string, unknown>;
-
-// DuckDB hands BIGINT back as bigint; our times and counts fit in a double.
-function plain(row: Row): Row {
-  for (const key in row) if (typeof row[key] === "bigint") row[key] = Number(row[key]);
-  return row;
-}
 
 function appendNullable(appender: DuckDBAppender, value: string | null): void {
   if (value === null) appender.appendNull();
@@ -27,90 +17,42 @@ function appendNumber(appender: DuckDBAppender, value: number | null): void {
   else appender.appendDouble(value);
 }
 
-function quoteLiteral(text: string): string {
-  return `'${text.replaceAll("'", "''")}'`;
-}
-
 /**
  * The embedded engine: one DuckDB file in the data directory. Writes go through one connection in order
  * (DuckDB has a single writer); each write is one committed transaction, so it is in the WAL on return.
  */
 export class DuckDbStore implements Store {
   readonly engine = "duckdb";
-  private constructor(
-    private readonly instance: DuckDBInstance,
-    private readonly writer: DuckDBConnection,
-    private readonly reader: DuckDBConnection,
-    readonly path: string,
-  ) {}
+  private constructor(readonly db: DuckDbDatabase) {}
 
   /** Opens (creating if needed) `<dataDir>/sightline.duckdb` and applies pending migrations. */
   static async open(dataDir: string): Promise<DuckDbStore> {
-    mkdirSync(dataDir, { recursive: true });
-    const path = join(dataDir, "sightline.duckdb");
-    let instance: DuckDBInstance;
-    try {
-      instance = await DuckDBInstance.create(path);
-    } catch (error) {
-      // The reason matters to an operator: most often another server holds the file's lock.
-      const reason = error instanceof Error ? error.message : String(error);
-      throw new SightlineError("SL_STORE_ERROR", `cannot open DuckDB file ${path}: ${reason}`, undefined, {
-        cause: error,
-      });
-    }
-    const writer = await instance.connect();
-    const reader = await instance.connect();
-    const store = new DuckDbStore(instance, writer, reader, path);
-    await store.migrate();
-    return store;
-  }
-
-  private tail: Promise<unknown> = Promise.resolve();
-
-  // One writer connection, used by one operation at a time: an appender and a statement must not interleave.
-  private exclusive<T>(operation: () => Promise<T>): Promise<T> {
-    const result = this.tail.then(operation, operation);
-    this.tail = result.catch(() => undefined);
-    return result;
-  }
-
-  private async run(conn: DuckDBConnection, sql: string, params?: unknown[]): Promise<Row[]> {
-    try {
-      const reader = await conn.runAndReadAll(sql, params as never);
-      return reader.getRowObjectsJS().map((r) => plain(r as Row));
-    } catch (error) {
-      throw new StoreQueryError(sql, error);
-    }
-  }
-
-  private async migrate(): Promise<void> {
-    await this.run(
-      this.writer,
-      "CREATE TABLE IF NOT EXISTS schema_migrations (id INTEGER PRIMARY KEY, name VARCHAR, applied_ms BIGINT)",
-    );
-    const applied = new Set(
-      (await this.run(this.writer, "SELECT id FROM schema_migrations")).map((r) => r.id),
-    );
-    for (const m of duckdbMigrations) {
-      if (applied.has(m.id)) continue;
-      await this.run(this.writer, "BEGIN TRANSACTION");
-      try {
-        await this.run(this.writer, m.sql);
-        await this.run(this.writer, "INSERT INTO schema_migrations VALUES (?, ?, ?)", [
-          m.id,
-          m.name,
-          Date.now(),
-        ]);
-        await this.run(this.writer, "COMMIT");
-      } catch (error) {
-        await this.run(this.writer, "ROLLBACK");
-        throw error;
-      }
-    }
-    await this.run(
-      this.writer,
+    const db = await DuckDbDatabase.open(dataDir);
+    await db.run(
+      db.writer,
       "CREATE TEMP TABLE IF NOT EXISTS predictions_staging AS SELECT * FROM predictions WITH NO DATA",
     );
+    return new DuckDbStore(db);
+  }
+
+  get path(): string {
+    return this.db.path;
+  }
+
+  private get writer(): DuckDBConnection {
+    return this.db.writer;
+  }
+
+  private get reader(): DuckDBConnection {
+    return this.db.reader;
+  }
+
+  private exclusive<T>(operation: () => Promise<T>): Promise<T> {
+    return this.db.write(operation);
+  }
+
+  private run(conn: DuckDBConnection, sql: string, params?: unknown[]): Promise<Row[]> {
+    return this.db.run(conn, sql, params);
   }
 
   insertPredictions(rows: readonly PredictionRow[]): Promise<Set<string>> {
@@ -350,8 +292,8 @@ export class DuckDbStore implements Store {
   }
 
   async close(): Promise<void> {
-    this.writer.closeSync();
-    this.reader.closeSync();
-    this.instance.closeSync();
+    // Let queued writes finish before the connections go.
+    await this.db.write(async () => undefined);
+    this.db.close();
   }
 }
