@@ -51,3 +51,31 @@ export interface Check {
   /** Everything a person needs to believe the verdict: p-value, method, reference size, bins... */
   evidence: Record<string, unknown>;
 }
+
+/** A segment: the predictions whose tag `tag` equals `value` (query form `segment=tag:value`). */
+export interface Segment {
+  tag: string;
+  value: string;
+}
+
+/** What to compute checks for: one model, one window, optionally one version and one segment. */
+export interface CheckQuery {
+  model: string;
+  window: Window;
+  version?: string;
+  segment?: Segment;
+  /** Event-time "now" (e.g. the newest prediction seen), for staleness and label-lag decisions. */
+  nowMs: number;
+}
+
+/**
+ * A source of checks (drift, performance, quality, registry...). The monitor evaluator asks every
+ * registered provider for the kinds its monitors need; providers aggregate in the store.
+ *
+ * @example
+ * const provider: CheckProvider = { kinds: ["volume"], checks: async (q) => [volumeCheck(q)] };
+ */
+export interface CheckProvider {
+  readonly kinds: readonly CheckKind[];
+  checks(query: CheckQuery): Promise<Check[]>;
+}
