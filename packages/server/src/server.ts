@@ -2,6 +2,7 @@ import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import type { ServerConfig } from "./config.js";
 import { IngestMetrics } from "./exporters/ingest-metrics.js";
+import { WindowGauges } from "./exporters/window-gauges.js";
 import { type AppServices, buildApp } from "./http/app.js";
 import { ContractRegistry } from "./ingest/contract-registry.js";
 import { IngestService } from "./ingest/ingest-service.js";
@@ -39,7 +40,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     now,
   });
   const references = new ReferenceService(store, contracts, metrics, join(config.dataDir, "tmp"), now);
-  const services: AppServices = { store, ingest, references, metrics };
+  const windowGauges = new WindowGauges(metrics.registry);
+  const services: AppServices = { store, ingest, references, metrics, windowGauges };
   const app = buildApp(services, {
     apiKeys: config.apiKeys,
     maxBodyBytes: config.maxBodyBytes,

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { SightlineError } from "../errors.js";
 import { driftCommand } from "./drift-command.js";
+import { grafanaCommand, prometheusCommand } from "./export-commands.js";
 import { keysCommand } from "./keys-command.js";
 import { serveCommand } from "./serve-command.js";
 
@@ -13,6 +14,8 @@ export function buildCli(): Command {
   program.addCommand(serveCommand());
   program.addCommand(keysCommand());
   program.addCommand(driftCommand());
+  program.addCommand(grafanaCommand());
+  program.addCommand(prometheusCommand());
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance } from "fastify";
 import type { ApiKey } from "../auth/api-keys.js";
 import type { IngestMetrics } from "../exporters/ingest-metrics.js";
+import type { WindowGauges } from "../exporters/window-gauges.js";
 import type { IngestService } from "../ingest/ingest-service.js";
 import type { ReferenceService } from "../reference/reference-service.js";
 import type { Store } from "../store/store.js";
@@ -16,6 +17,8 @@ export interface AppServices {
   ingest: IngestService;
   references: ReferenceService;
   metrics: IngestMetrics;
+  /** Gauges of each model's latest closed window; the engine updates them. */
+  windowGauges: WindowGauges;
 }
 
 export interface AppOptions {
