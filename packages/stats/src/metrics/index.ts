@@ -1,6 +1,7 @@
 // Public API of the metrics folder, listed by name; the package index assembles it.
 export { accuracy } from "./accuracy.js";
 export { averagePrecision } from "./average-precision.js";
+export { binnedAveragePrecision } from "./average-precision-binned.js";
 export {
   type BinaryConfusionCounts,
   type BinaryMetrics,
@@ -10,6 +11,12 @@ export {
 } from "./binary-confusion-counts.js";
 export { brierScore } from "./brier-score.js";
 export { type Calibration, calibration, type ReliabilityBin } from "./calibration.js";
+export {
+  type CalibrationBinSums,
+  calibrationFromBinSums,
+  uniformCalibrationEdges,
+} from "./calibration-binned.js";
+export { estimatePerformanceFromScoreGroups, type ScoreGroup } from "./cbpe-score-groups.js";
 export { type ClassLabel, uniqueSortedLabels } from "./class-label.js";
 export { type ClassificationReport, classificationReport } from "./classification-report.js";
 export { type ConfusionMatrix, confusionMatrix } from "./confusion-matrix.js";
