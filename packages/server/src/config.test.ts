@@ -23,6 +23,11 @@ describe("resolveServerConfig", () => {
   });
   it("names the bad setting", () => {
     expect(() => resolveServerConfig({ port: "http" }, {})).toThrow(/port must be an integer/);
+    expect(() => resolveServerConfig({ port: "-1" }, {})).toThrow(/port must be an integer/);
+    expect(() => resolveServerConfig({ port: "70000" }, {})).toThrow(/port must be an integer/);
+    // 0 asks the OS for a free port.
+    expect(resolveServerConfig({ port: 0 }, {}).port).toBe(0);
+    expect(resolveServerConfig({ port: "0" }, {}).port).toBe(0);
     expect(() => resolveServerConfig({}, { SIGHTLINE_API_KEYS: "root:abcdefgh" })).toThrow(
       /SIGHTLINE_API_KEYS entry 1/,
     );

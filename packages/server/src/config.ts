@@ -71,7 +71,10 @@ export function resolveServerConfig(
   flags: ServerFlags,
   environment: Readonly<Record<string, string | undefined>>,
 ): ServerConfig {
-  const port = positiveInt(flags.port ?? environment[env.port] ?? defaults.port, "port", 65535);
+  const rawPort = flags.port ?? environment[env.port] ?? defaults.port;
+  // Port 0 asks the OS for any free port (tests, several servers on one machine); the URL says which.
+  const port =
+    Number(rawPort) === 0 && String(rawPort).trim() !== "" ? 0 : positiveInt(rawPort, "port", 65535);
   const dataDir = resolve(flags.dataDir ?? environment[env.dataDir] ?? defaults.dataDir);
   const keysFile = flags.keysFile ?? environment[env.keysFile];
   const apiKeys: ApiKey[] = [];

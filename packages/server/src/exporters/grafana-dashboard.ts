@@ -25,6 +25,8 @@ interface PanelSpec {
   queries: { expr: string; legend: string }[];
 }
 
+// Grafana interpolates `${datasource}` (the dashboard's data source variable), not JavaScript.
+// biome-ignore lint/suspicious/noTemplateCurlyInString: a Grafana variable reference
 const datasource = { type: "prometheus", uid: "${datasource}" };
 const rate = "$__rate_interval";
 
