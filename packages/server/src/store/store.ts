@@ -1,6 +1,7 @@
 import type { Contract } from "../contract/contract.js";
 import type { ColumnSummary } from "../contract/learn-contract.js";
 import type { LabelRow, PredictionRow } from "../ingest/prediction-row.js";
+import type { RegistryStore } from "./registry-store.js";
 
 /** A reference file handed to the store to import: the engine parses it where the data will live. */
 export interface ReferenceFile {
@@ -50,6 +51,8 @@ export interface ViolationCount {
  */
 export interface Store {
   readonly engine: string;
+  /** Registered models, versions, aliases and their audit trail. */
+  readonly registry: RegistryStore;
   /**
    * Inserts predictions; ids already stored for the model are ignored (idempotent re-sends). Durable on
    * return. Resolves to the `predictionKey` (model and id) of each row that was new.

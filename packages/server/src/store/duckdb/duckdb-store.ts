@@ -3,8 +3,10 @@ import type { Contract } from "../../contract/contract.js";
 import type { ColumnSummary } from "../../contract/learn-contract.js";
 import { SightlineError, StoreQueryError } from "../../errors.js";
 import { type LabelRow, type PredictionRow, predictionKey } from "../../ingest/prediction-row.js";
+import type { RegistryStore } from "../registry-store.js";
 import type { ModelSummary, ReferenceFile, Store, StoredPrediction, ViolationCount } from "../store.js";
 import { DuckDbDatabase, quoteLiteral, type Row } from "./duckdb-database.js";
+import { DuckDbRegistryStore } from "./duckdb-registry-store.js";
 import { summarizeReference } from "./reference-summary.js";
 
 function appendNullable(appender: DuckDBAppender, value: string | null): void {
@@ -23,7 +25,10 @@ function appendNumber(appender: DuckDBAppender, value: number | null): void {
  */
 export class DuckDbStore implements Store {
   readonly engine = "duckdb";
-  private constructor(readonly db: DuckDbDatabase) {}
+  readonly registry: RegistryStore;
+  private constructor(readonly db: DuckDbDatabase) {
+    this.registry = new DuckDbRegistryStore(db);
+  }
 
   /** Opens (creating if needed) `<dataDir>/sightline.duckdb` and applies pending migrations. */
   static async open(dataDir: string): Promise<DuckDbStore> {

@@ -56,4 +56,50 @@ CREATE TABLE reference_rows (
 );
 `,
   },
+  {
+    id: 3,
+    name: "registry",
+    sql: `
+CREATE TABLE registry_models (
+  model VARCHAR PRIMARY KEY,
+  description VARCHAR,
+  owner VARCHAR,
+  tags VARCHAR NOT NULL,
+  serving_alias VARCHAR NOT NULL,
+  created_ms BIGINT NOT NULL,
+  updated_ms BIGINT NOT NULL
+);
+CREATE TABLE registry_versions (
+  model VARCHAR NOT NULL,
+  version VARCHAR NOT NULL,
+  artifact_uri VARCHAR NOT NULL,
+  run_id VARCHAR,
+  metrics VARCHAR NOT NULL,
+  tags VARCHAR NOT NULL,
+  description VARCHAR,
+  created_ms BIGINT NOT NULL,
+  created_by VARCHAR NOT NULL,
+  PRIMARY KEY (model, version)
+);
+CREATE TABLE registry_aliases (
+  model VARCHAR NOT NULL,
+  alias VARCHAR NOT NULL,
+  version VARCHAR NOT NULL,
+  updated_ms BIGINT NOT NULL,
+  updated_by VARCHAR NOT NULL,
+  PRIMARY KEY (model, alias)
+);
+CREATE TABLE registry_audit (
+  id VARCHAR PRIMARY KEY,
+  model VARCHAR NOT NULL,
+  ts_ms BIGINT NOT NULL,
+  actor VARCHAR NOT NULL,
+  action VARCHAR NOT NULL,
+  alias VARCHAR,
+  version VARCHAR,
+  previous_version VARCHAR,
+  details VARCHAR NOT NULL
+);
+`,
+  },
 ];
