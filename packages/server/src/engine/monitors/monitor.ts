@@ -1,0 +1,78 @@
+import type { CheckKind, Segment } from "../check.js";
+
+/** What a monitor watches: a check kind, or `advice` (the retraining verdict, see engine/advice). */
+export type MonitorKind = CheckKind | "advice";
+
+/**
+ * When a check counts as bad: its own calibrated verdict (`breached`, from the reference), or a fixed bound.
+ */
+export type MonitorThreshold = { calibrated: true } | { above: number } | { below: number };
+
+export const severities = ["critical", "warning", "info"] as const;
+export type Severity = (typeof severities)[number];
+
+/** Where a monitor came from; later sources override earlier ones by name: default < file < api. */
+export type MonitorSource = "default" | "file" | "api";
+
+/**
+ * A rule over checks: which checks (model, kind, subject, metric, version, segment, window size), when they
+ * are bad (threshold) and for how long before the alert fires (`forMs`), and who hears about it.
+ *
+ * @example
+ * const monitor: Monitor = {
+ *   name: "delay-drift", model: "flight-delay", kind: "drift", subject: "*", metric: null, window: "1d",
+ *   windowMs: 86_400_000, threshold: { calibrated: true }, forMs: 0, severity: "warning", segment: null,
+ *   version: null, labels: {}, notify: ["slack"], enabled: true, source: "file",
+ * };
+ */
+export interface Monitor {
+  name: string;
+  model: string;
+  kind: MonitorKind;
+  /** A feature or metric subject, or `*` for every subject of the kind. */
+  subject: string;
+  /** Only checks with this metric (e.g. `p99_ms`); null for any. */
+  metric: string | null;
+  /** The window size as written (`1d`) and in milliseconds. */
+  window: string;
+  windowMs: number;
+  threshold: MonitorThreshold;
+  /** How long the condition must hold (from the start of the first bad window) before firing; 0 fires at once. */
+  forMs: number;
+  severity: Severity;
+  segment: Segment | null;
+  version: string | null;
+  labels: Record<string, string>;
+  /** Notifier names; empty means every configured notifier. */
+  notify: string[];
+  enabled: boolean;
+  source: MonitorSource;
+}
+
+/** A notifier as configured in the monitors file: `{ name, type, url }`. */
+export interface NotifierConfig {
+  name: string;
+  type: "webhook" | "slack" | "alertmanager" | "retraining";
+  url: string;
+}
+
+/** The JSON form of a monitor in API answers and files (durations as written, no internal fields). */
+export function monitorToJson(monitor: Monitor): Record<string, unknown> {
+  return {
+    name: monitor.name,
+    model: monitor.model,
+    kind: monitor.kind,
+    subject: monitor.subject,
+    metric: monitor.metric,
+    window: monitor.window,
+    threshold: monitor.threshold,
+    for_ms: monitor.forMs,
+    severity: monitor.severity,
+    segment: monitor.segment ? `${monitor.segment.tag}:${monitor.segment.value}` : null,
+    version: monitor.version,
+    labels: monitor.labels,
+    notify: monitor.notify,
+    enabled: monitor.enabled,
+    source: monitor.source,
+  };
+}
