@@ -4,6 +4,22 @@ import { uuidv7 } from "./internal/uuidv7.js";
 import type { JsonValue, PredictionRecord } from "./types.js";
 import { type WrapOptions, wrapPredict } from "./wrap-predict.js";
 
+const TRACE_ID = /^[0-9a-fA-F]{32}$/;
+const INVALID_TRACE_ID = /^0{32}$/;
+
+// The active trace id must be read now, inside the caller's context, not when the batch is encoded.
+function withActiveTrace(record: PredictionRecord, traceId: () => string | undefined): PredictionRecord {
+  if (record.traceId !== undefined) return record;
+  let id: unknown;
+  try {
+    id = traceId();
+  } catch {
+    return record;
+  }
+  if (typeof id !== "string" || !TRACE_ID.test(id) || INVALID_TRACE_ID.test(id)) return record;
+  return { ...record, traceId: id };
+}
+
 /**
  * Logs predictions and labels of one model version; obtained from `sl.model()`. No method throws or
  * waits: records are queued and sent in the background.
@@ -48,7 +64,11 @@ export class ModelLogger {
       id = typeof given === "string" && given !== "" ? given : uuidv7(now);
       const features = record.features;
       if (!this.usable || typeof features !== "object" || features === null) this.sink.dropInvalid();
-      else this.sink.enqueuePrediction(record, id, now, this.defaults);
+      else {
+        const traced =
+          this.defaults.traceId === undefined ? record : withActiveTrace(record, this.defaults.traceId);
+        this.sink.enqueuePrediction(traced, id, now, this.defaults);
+      }
       return id;
     } catch {
       // Only reading the caller's record can throw here (a getter or proxy); count it as invalid.

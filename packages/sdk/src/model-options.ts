@@ -13,6 +13,12 @@ export interface ModelOptions {
   version?: string | undefined;
   /** Tags added to every record of this handle. */
   tags?: Tags | undefined;
+  /**
+   * Called in `log()` (and so in `wrap`) to stamp each record that has no `traceId` of its own with the
+   * caller's active W3C trace id, e.g. `() => trace.getActiveSpan()?.spanContext().traceId` with
+   * `@opentelemetry/api`. A value that is not 32 hex characters (or is all zeros) is ignored.
+   */
+  traceId?: (() => string | undefined) | undefined;
 }
 
 /** Checked `sl.model()` arguments: the defaults, or why the handle cannot log. Never throws. */
@@ -26,7 +32,7 @@ export function resolveModelOptions(
       return { defaults: none, problem: "a model name (non-empty string) is required" };
     }
     const o = (options ?? {}) as ModelOptions;
-    const { version, tags } = o;
+    const { version, tags, traceId } = o;
     if (version !== undefined && (typeof version !== "string" || version === "")) {
       return { defaults: none, problem: `model "${name}": version must be a non-empty string` };
     }
@@ -36,8 +42,15 @@ export function resolveModelOptions(
     ) {
       return { defaults: none, problem: `model "${name}": tags must be an object of strings` };
     }
+    if (traceId !== undefined && typeof traceId !== "function") {
+      return { defaults: none, problem: `model "${name}": traceId must be a function` };
+    }
     return {
-      defaults: Object.freeze({ version, tags: tags === undefined ? undefined : Object.freeze({ ...tags }) }),
+      defaults: Object.freeze({
+        version,
+        tags: tags === undefined ? undefined : Object.freeze({ ...tags }),
+        ...(traceId === undefined ? {} : { traceId }),
+      }),
       problem: undefined,
     };
   } catch {

@@ -1,9 +1,12 @@
+import { Component, type ComponentOptions } from "./component.js";
 import { DeliveryQueue } from "./internal/delivery-queue.js";
 import { encodeLabel } from "./internal/encode-label.js";
 import { encodePrediction, type ModelDefaults } from "./internal/encode-prediction.js";
+import { checkComponent, createLineageClient, type LineageClient } from "./internal/lineage-client.js";
 import type { ModelSink } from "./internal/model-sink.js";
 import { ModelLogger } from "./model-logger.js";
 import { type ModelOptions, resolveModelOptions } from "./model-options.js";
+import type { RunRecord } from "./run-record.js";
 import { SightlineError } from "./sightline-error.js";
 import { type ResolvedOptions, resolveOptions, type SightlineOptions } from "./sightline-options.js";
 import { DROP_REASONS, type DropReason, type SightlineStats } from "./types.js";
@@ -49,6 +52,7 @@ export class Sightline {
   private closing: Promise<void> | undefined;
   private readonly timer: ReturnType<typeof setInterval>;
   private readonly warned = new Set<string>();
+  private readonly lineage: LineageClient;
 
   constructor(options: SightlineOptions) {
     this.options = resolveOptions(options);
@@ -60,6 +64,32 @@ export class Sightline {
     this.headers = Object.freeze(headers);
     this.timer = setInterval(() => this.sendPending(), this.options.flushIntervalMs);
     this.timer.unref();
+    this.lineage = createLineageClient(this.options, headers, (error) => this.report(error));
+  }
+
+  /**
+   * A pipeline step whose runs are recorded for lineage. Registers the component with the server in the
+   * background; throws only on an invalid name or options (a programming error, found at start-up).
+   *
+   * @example
+   * const clean = sl.component("clean", { owner: "data-eng", tags: ["flights"] });
+   * await clean.run({ inputs: ["raw.csv"], outputs: ["clean.parquet"] }, async () => cleanFile());
+   */
+  component(name: string, options: ComponentOptions = {}): Component {
+    const fields = checkComponent(name, options);
+    this.lineage.registerComponent(fields);
+    return new Component(name, options, this.lineage);
+  }
+
+  /**
+   * Records a run you timed yourself (the lower-level form of `component.run()`, e.g. for a step run
+   * by another tool) and returns its id. Never throws: an invalid record is reported through onError.
+   *
+   * @example
+   * sl.logRun({ component: "dbt-clean", startTime: t0, endTime: t1, status: "success", outputs: ["warehouse.clean"] });
+   */
+  logRun(record: RunRecord): string {
+    return this.lineage.logRun(record);
   }
 
   /**
@@ -108,6 +138,7 @@ export class Sightline {
       pending.push(q.predictions.flush());
       if (q.labels !== undefined) pending.push(q.labels.flush());
     }
+    pending.push(this.lineage.flush());
     await Promise.all(pending);
     this.reportDrops();
   }
@@ -121,6 +152,7 @@ export class Sightline {
   close(): Promise<void> {
     if (this.closing === undefined) {
       this.closed = true;
+      this.lineage.close();
       this.closing = this.flush().finally(() => clearInterval(this.timer));
     }
     return this.closing;

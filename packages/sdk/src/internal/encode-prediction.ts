@@ -6,6 +6,8 @@ import { wireTimestamp } from "./wire-timestamp.js";
 export interface ModelDefaults {
   readonly version: string | undefined;
   readonly tags: Tags | undefined;
+  /** Reads the caller's active W3C trace id at log time (see `ModelOptions.traceId`). */
+  readonly traceId?: (() => string | undefined) | undefined;
 }
 
 const TRACE_ID = /^[0-9a-fA-F]{32}$/;

@@ -1,0 +1,170 @@
+import { codeSnapshot } from "./internal/code-snapshot.js";
+import type { LineageClient } from "./internal/lineage-client.js";
+import { uuidv7 } from "./internal/uuidv7.js";
+import { RunContext } from "./run-context.js";
+import { RunHandle } from "./run-handle.js";
+import type { Artifact, RunRecord } from "./run-record.js";
+import type { JsonValue } from "./types.js";
+
+/**
+ * Options of `sl.component()`.
+ *
+ * @example
+ * const clean = sl.component("clean", { description: "drops bad rows", owner: "data-eng", tags: ["flights"] });
+ */
+export interface ComponentOptions {
+  description?: string | undefined;
+  owner?: string | undefined;
+  tags?: readonly string[] | undefined;
+}
+
+/**
+ * What one run of a component read and wrote. Artifacts named only while it runs go through the
+ * `RunContext` instead.
+ *
+ * @example
+ * await featuregen.run({ inputs: ["clean.parquet"], outputs: ["features.parquet"], params: { window: 7 } }, build);
+ */
+export interface RunOptions {
+  inputs?: readonly Artifact[] | undefined;
+  outputs?: readonly Artifact[] | undefined;
+  params?: Readonly<Record<string, JsonValue>> | undefined;
+  notes?: string | undefined;
+  /** Defaults to a new UUIDv7. */
+  id?: string | undefined;
+}
+
+function list(given: unknown, added: readonly Artifact[]): readonly Artifact[] | undefined {
+  if (given === undefined) return added.length === 0 ? undefined : added;
+  // Anything but an array is passed on as it is, to be reported as invalid by the encoder.
+  return Array.isArray(given) ? [...(given as Artifact[]), ...added] : (given as readonly Artifact[]);
+}
+
+/**
+ * A pipeline step (mltrace's component), obtained from `sl.component()`. Each `run()` records its
+ * timing, status, error, inputs, outputs, code hash and git commit, and posts it in the background;
+ * Sightline being down never fails the step.
+ *
+ * @example
+ * const clean = sl.component("clean", { owner: "data-eng" });
+ * await clean.run({ inputs: ["raw/flights.csv"], outputs: ["clean/flights.parquet"] }, async () => {
+ *   await cleanFlights("raw/flights.csv", "clean/flights.parquet");
+ * });
+ * await sl.close();
+ */
+export class Component {
+  readonly name: string;
+  private readonly fields: Pick<RunRecord, "componentDescription" | "owner" | "tags">;
+
+  /** @internal Use `sl.component()`. */
+  constructor(
+    name: string,
+    options: ComponentOptions,
+    private readonly lineage: LineageClient,
+  ) {
+    this.name = name;
+    const fields: Pick<RunRecord, "componentDescription" | "owner" | "tags"> = {};
+    if (options.description !== undefined) fields.componentDescription = options.description;
+    if (options.owner !== undefined) fields.owner = options.owner;
+    if (options.tags !== undefined) fields.tags = [...options.tags];
+    this.fields = fields;
+  }
+
+  /**
+   * Runs `fn` and records the run: start and end time, `success` or `failed` with the error (which is
+   * rethrown unchanged), the source of `fn` and its SHA-256, and the git commit. Resolves to what
+   * `fn` returns; the post happens in the background (`await sl.flush()` waits for it).
+   *
+   * @example
+   * const auc = await train.run({ inputs: ["train.parquet"] }, async (ctx) => {
+   *   ctx.output({ name: "models:/churn/4", kind: "model" });
+   *   ctx.metric("auc", 0.81);
+   *   return 0.81;
+   * });
+   */
+  async run<T>(options: RunOptions, fn: (ctx: RunContext) => T | PromiseLike<T>): Promise<Awaited<T>> {
+    const startTime = Date.now();
+    const base = this.begin(options, startTime);
+    const code = codeSnapshot(fn);
+    if (code !== undefined) {
+      base.codeSnapshot = code.snapshot;
+      base.codeHash = code.hash;
+    }
+    const ctx = new RunContext(base.id);
+    try {
+      const result = await fn(ctx);
+      this.finish(base, options, ctx, undefined);
+      return result;
+    } catch (error) {
+      this.finish(base, options, ctx, { error });
+      throw error;
+    }
+  }
+
+  /**
+   * Starts a long-lived run (a serving process, a stream consumer) and posts it as "running"; end it
+   * with `handle.end()`. Its `id` is what the process's predictions carry as `runId`.
+   *
+   * @example
+   * const serving = sl.component("inference").start({ inputs: [modelArtifact("churn", "3"), "features:online"] });
+   * const m = sl.model("churn", { version: "3", runId: serving.id });
+   */
+  start(options: RunOptions = {}): RunHandle {
+    const record = this.begin(options, Date.now());
+    try {
+      if (options.outputs !== undefined) record.outputs = options.outputs;
+    } catch {
+      // Unreadable options: the run is still recorded, without them.
+    }
+    const handle = new RunHandle({ ...record }, (r) => this.lineage.logRun(r));
+    this.lineage.logRun({ ...record, status: "running" });
+    return handle;
+  }
+
+  private begin(options: RunOptions, startTime: number): RunRecord & { id: string } {
+    const record: RunRecord & { id: string } = {
+      id: uuidv7(startTime),
+      component: this.name,
+      startTime,
+      ...this.fields,
+    };
+    const commit = this.lineage.gitCommit();
+    if (commit !== undefined) record.gitCommit = commit;
+    try {
+      const o = options ?? {};
+      if (typeof o.id === "string" && o.id !== "") record.id = o.id;
+      if (o.inputs !== undefined) record.inputs = o.inputs;
+      if (o.params !== undefined) record.params = o.params;
+      if (o.notes !== undefined) record.notes = o.notes;
+    } catch {
+      // Unreadable options: the run is still recorded, without them.
+    }
+    return record;
+  }
+
+  private finish(
+    base: RunRecord & { id: string },
+    options: RunOptions,
+    ctx: RunContext,
+    failure: { error: unknown } | undefined,
+  ): void {
+    const record: RunRecord = { ...base, endTime: Date.now(), status: failure ? "failed" : "success" };
+    try {
+      if (failure !== undefined) {
+        const e = failure.error;
+        record.error = e instanceof Error ? e : String(e);
+      }
+      const inputs = list(base.inputs, ctx.inputs);
+      if (inputs !== undefined) record.inputs = inputs;
+      const outputs = list(options?.outputs, ctx.outputs);
+      if (outputs !== undefined) record.outputs = outputs;
+      if (Object.keys(ctx.params).length > 0) record.params = { ...base.params, ...ctx.params };
+      if (Object.keys(ctx.metrics).length > 0) record.metrics = ctx.metrics;
+      const notes = [base.notes, ...ctx.notes].filter((n) => n !== undefined);
+      if (notes.length > 0) record.notes = notes.join("\n");
+    } catch {
+      record.notes = "the run's options or context could not be read";
+    }
+    this.lineage.logRun(record);
+  }
+}
