@@ -47,7 +47,7 @@ describe("component runs against a live collector", () => {
     const { sl, errors } = client({ url: c.url, apiKey: "k-1" });
     const featuregen = sl.component("featuregen", {
       owner: "ml",
-      tags: ["flights"],
+      tags: { domain: "flights" },
       description: "features",
     });
     const fn = async (ctx: {
@@ -79,7 +79,7 @@ describe("component runs against a live collector", () => {
       name: "featuregen",
       description: "features",
       owner: "ml",
-      tags: ["flights"],
+      tags: { domain: "flights" },
     });
     const [run, ...more] = runs(c.requests);
     expect(more).toEqual([]);
@@ -92,7 +92,7 @@ describe("component runs against a live collector", () => {
       metrics: { rows: 1200 },
       owner: "ml",
       component_description: "features",
-      tags: ["flights"],
+      tags: { domain: "flights" },
     });
     expect(run?.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7/);
     expect(run?.start_time as number).toBeGreaterThanOrEqual(before);
@@ -224,7 +224,9 @@ describe("component runs against a live collector", () => {
   it("sl.component() throws on an invalid name or options", () => {
     const { sl } = client({ url: "http://127.0.0.1:9" });
     expect(() => sl.component("")).toThrow(/component name/);
-    expect(() => sl.component("a", { tags: "x" as unknown as string[] })).toThrow(/tags must be an array/);
+    expect(() => sl.component("a", { tags: ["x"] as unknown as Record<string, string> })).toThrow(
+      /tags must be an object of strings/,
+    );
     expect(() => sl.component("a", { owner: 3 as unknown as string })).toThrow(/owner must be a string/);
   });
 });

@@ -4,18 +4,18 @@ import { uuidv7 } from "./internal/uuidv7.js";
 import { RunContext } from "./run-context.js";
 import { RunHandle } from "./run-handle.js";
 import type { Artifact, RunRecord } from "./run-record.js";
-import type { JsonValue } from "./types.js";
+import type { JsonValue, Tags } from "./types.js";
 
 /**
  * Options of `sl.component()`.
  *
  * @example
- * const clean = sl.component("clean", { description: "drops bad rows", owner: "data-eng", tags: ["flights"] });
+ * const clean = sl.component("clean", { description: "drops bad rows", owner: "data-eng", tags: { domain: "flights" } });
  */
 export interface ComponentOptions {
   description?: string | undefined;
   owner?: string | undefined;
-  tags?: readonly string[] | undefined;
+  tags?: Tags | undefined;
 }
 
 /**
@@ -66,7 +66,7 @@ export class Component {
     const fields: Pick<RunRecord, "componentDescription" | "owner" | "tags"> = {};
     if (options.description !== undefined) fields.componentDescription = options.description;
     if (options.owner !== undefined) fields.owner = options.owner;
-    if (options.tags !== undefined) fields.tags = [...options.tags];
+    if (options.tags !== undefined) fields.tags = { ...options.tags };
     this.fields = fields;
   }
 

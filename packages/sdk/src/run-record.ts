@@ -1,4 +1,4 @@
-import type { JsonValue } from "./types.js";
+import type { JsonValue, Tags } from "./types.js";
 
 /** What an artifact is; the server infers it from the name when left out. */
 export type ArtifactKind = "data" | "model" | "endpoint" | "other";
@@ -42,7 +42,7 @@ export interface RunRecord {
   /** Component fields, so the server can create the component with its first run. */
   componentDescription?: string | undefined;
   owner?: string | undefined;
-  tags?: readonly string[] | undefined;
+  tags?: Tags | undefined;
 }
 
 /**

@@ -72,7 +72,7 @@ export class Sightline {
    * background; throws only on an invalid name or options (a programming error, found at start-up).
    *
    * @example
-   * const clean = sl.component("clean", { owner: "data-eng", tags: ["flights"] });
+   * const clean = sl.component("clean", { owner: "data-eng", tags: { domain: "flights" } });
    * await clean.run({ inputs: ["raw.csv"], outputs: ["clean.parquet"] }, async () => cleanFile());
    */
   component(name: string, options: ComponentOptions = {}): Component {

@@ -23,7 +23,7 @@ describe("encodeRun", () => {
         metrics: { auc: 0.8 },
         componentDescription: "d",
         owner: "o",
-        tags: ["t"],
+        tags: { team: "t" },
         notes: "n",
       },
       "id-1",
@@ -44,7 +44,7 @@ describe("encodeRun", () => {
       owner: "o",
       params: { lr: 0.1, layers: [1, 2], nan: "NaN" },
       metrics: { auc: 0.8 },
-      tags: ["t"],
+      tags: { team: "t" },
     });
   });
 
@@ -68,8 +68,8 @@ describe("encodeRun", () => {
     expect(problem({ component: "c", startTime: 1, params: { f: () => 1 } })).toBe(
       "run params must be an object of JSON values",
     );
-    expect(problem({ component: "c", startTime: 1, tags: [""] })).toBe(
-      "run tags must be an array of non-empty strings",
+    expect(problem({ component: "c", startTime: 1, tags: ["a"] })).toBe(
+      "run tags must be an object of strings",
     );
     expect(problem({ component: "c", startTime: 1, owner: 3 })).toBe("run owner must be a string");
     const hostile = {

@@ -113,8 +113,8 @@ export function encodeRun(record: unknown, id: string): EncodedRun {
       out.metrics = m;
     }
     if (r.tags !== undefined) {
-      if (!Array.isArray(r.tags) || !r.tags.every(nonEmpty)) {
-        return { ok: false, problem: "run tags must be an array of non-empty strings" };
+      if (!isPlainObject(r.tags) || !Object.values(r.tags).every((v) => typeof v === "string")) {
+        return { ok: false, problem: "run tags must be an object of strings" };
       }
       out.tags = r.tags;
     }

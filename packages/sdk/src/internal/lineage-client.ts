@@ -1,8 +1,10 @@
 import type { RunRecord } from "../run-record.js";
 import { SightlineError } from "../sightline-error.js";
 import type { ResolvedOptions } from "../sightline-options.js";
+import type { Tags } from "../types.js";
 import { encodeRun } from "./encode-run.js";
 import { readGitCommit } from "./git-commit.js";
+import { isPlainObject } from "./json-safe.js";
 import { JsonSender } from "./json-sender.js";
 import { uuidv7 } from "./uuidv7.js";
 
@@ -11,7 +13,7 @@ export interface ComponentFields {
   name: string;
   description?: string | undefined;
   owner?: string | undefined;
-  tags?: readonly string[] | undefined;
+  tags?: Tags | undefined;
 }
 
 /**
@@ -118,10 +120,11 @@ export function checkComponent(name: unknown, options: unknown): ComponentFields
     fields[key] = v;
   }
   if (o.tags !== undefined) {
-    if (!Array.isArray(o.tags) || !o.tags.every((t) => typeof t === "string" && t !== "")) {
-      throw invalid(`component "${name}": tags must be an array of non-empty strings`);
+    const tags = o.tags as Record<string, unknown>;
+    if (!isPlainObject(tags) || !Object.values(tags).every((t) => typeof t === "string")) {
+      throw invalid(`component "${name}": tags must be an object of strings`);
     }
-    fields.tags = [...(o.tags as string[])];
+    fields.tags = { ...(tags as Tags) };
   }
   return fields;
 }
