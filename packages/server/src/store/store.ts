@@ -1,7 +1,11 @@
 import type { Contract } from "../contract/contract.js";
 import type { ColumnSummary } from "../contract/learn-contract.js";
 import type { LabelRow, PredictionRow } from "../ingest/prediction-row.js";
+import type { AlertStore } from "./alert-store.js";
+import type { LineageStore } from "./lineage-store.js";
+import type { PerformanceStore } from "./performance-store.js";
 import type { RegistryStore } from "./registry-store.js";
+import type { SpanStore } from "./span-store.js";
 
 /** A reference file handed to the store to import: the engine parses it where the data will live. */
 export interface ReferenceFile {
@@ -21,6 +25,8 @@ export interface StoredPrediction {
   latency_ms: number | null;
   error: string | null;
   trace_id: string | null;
+  /** The lineage run that served the prediction. */
+  run_id: string | null;
   tags: Record<string, string> | null;
   violations: unknown[];
   label: unknown;
@@ -53,6 +59,13 @@ export interface Store {
   readonly engine: string;
   /** Registered models, versions, aliases and their audit trail. */
   readonly registry: RegistryStore;
+  readonly lineage: LineageStore;
+  /** OpenTelemetry spans received at `POST /v1/traces`. */
+  readonly spans: SpanStore;
+  /** Alerts and their history, silences, API-defined monitors, the monitor scheduler's progress. */
+  readonly alerts: AlertStore;
+  /** Performance aggregates per window (confusion counts, score bins, regression sums, label lag). */
+  readonly performance: PerformanceStore;
   /**
    * Inserts predictions; ids already stored for the model are ignored (idempotent re-sends). Durable on
    * return. Resolves to the `predictionKey` (model and id) of each row that was new.

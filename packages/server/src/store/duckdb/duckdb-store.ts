@@ -1,23 +1,22 @@
-import type { DuckDBAppender, DuckDBConnection } from "@duckdb/node-api";
+import type { DuckDBConnection } from "@duckdb/node-api";
 import type { Contract } from "../../contract/contract.js";
 import type { ColumnSummary } from "../../contract/learn-contract.js";
-import { SightlineError, StoreQueryError } from "../../errors.js";
-import { type LabelRow, type PredictionRow, predictionKey } from "../../ingest/prediction-row.js";
+import { SightlineError } from "../../errors.js";
+import type { LabelRow, PredictionRow } from "../../ingest/prediction-row.js";
+import type { AlertStore } from "../alert-store.js";
+import type { LineageStore } from "../lineage-store.js";
+import type { PerformanceStore } from "../performance-store.js";
 import type { RegistryStore } from "../registry-store.js";
+import type { SpanStore } from "../span-store.js";
 import type { ModelSummary, ReferenceFile, Store, StoredPrediction, ViolationCount } from "../store.js";
+import { DuckDbAlertStore } from "./duckdb-alert-store.js";
 import { DuckDbDatabase, quoteLiteral, type Row } from "./duckdb-database.js";
+import { DuckDbLineageStore } from "./duckdb-lineage-store.js";
+import { DuckDbPerformanceStore } from "./duckdb-performance-store.js";
 import { DuckDbRegistryStore } from "./duckdb-registry-store.js";
+import { DuckDbSpanStore } from "./duckdb-span-store.js";
+import { insertPredictions } from "./insert-predictions.js";
 import { summarizeReference } from "./reference-summary.js";
-
-function appendNullable(appender: DuckDBAppender, value: string | null): void {
-  if (value === null) appender.appendNull();
-  else appender.appendVarchar(value);
-}
-
-function appendNumber(appender: DuckDBAppender, value: number | null): void {
-  if (value === null) appender.appendNull();
-  else appender.appendDouble(value);
-}
 
 /**
  * The embedded engine: one DuckDB file in the data directory. Writes go through one connection in order
@@ -26,8 +25,16 @@ function appendNumber(appender: DuckDBAppender, value: number | null): void {
 export class DuckDbStore implements Store {
   readonly engine = "duckdb";
   readonly registry: RegistryStore;
+  readonly lineage: LineageStore;
+  readonly spans: SpanStore;
+  readonly alerts: AlertStore;
+  readonly performance: PerformanceStore;
   private constructor(readonly db: DuckDbDatabase) {
     this.registry = new DuckDbRegistryStore(db);
+    this.lineage = new DuckDbLineageStore(db);
+    this.spans = new DuckDbSpanStore(db);
+    this.alerts = new DuckDbAlertStore(db);
+    this.performance = new DuckDbPerformanceStore(db);
   }
 
   /** Opens (creating if needed) `<dataDir>/sightline.duckdb` and applies pending migrations. */
@@ -64,59 +71,8 @@ export class DuckDbStore implements Store {
     return this.exclusive(() => this.insertPredictionsNow(rows));
   }
 
-  private async insertPredictionsNow(rows: readonly PredictionRow[]): Promise<Set<string>> {
-    if (rows.length === 0) return new Set();
-    // A batch may repeat an id: keep its first occurrence (INSERT OR IGNORE cannot resolve a conflict
-    // between two rows of the same statement).
-    const seen = new Set<string>();
-    const unique: PredictionRow[] = [];
-    for (const r of rows) {
-      const key = predictionKey(r);
-      if (!seen.has(key)) {
-        seen.add(key);
-        unique.push(r);
-      }
-    }
-    // Append to a connection-local staging table (fast, columnar), then one INSERT OR IGNORE moves the
-    // batch into the durable table in a single transaction: ids already present are skipped.
-    const appender = await this.writer.createAppender("predictions_staging", "main", "temp");
-    try {
-      for (const r of unique) {
-        appender.appendVarchar(r.model);
-        appender.appendVarchar(r.id);
-        appender.appendBigInt(BigInt(r.tsMs));
-        appender.appendVarchar(r.version);
-        appender.appendVarchar(r.featuresJson);
-        appendNullable(appender, r.predictionJson);
-        appendNumber(appender, r.predictionNum);
-        appendNullable(appender, r.scoresJson);
-        appendNumber(appender, r.score);
-        appendNumber(appender, r.latencyMs);
-        appendNullable(appender, r.error);
-        appendNullable(appender, r.traceId);
-        appendNullable(appender, r.tagsJson);
-        appendNullable(appender, r.violationsJson);
-        appender.appendInteger(r.violationCount);
-        appender.appendBigInt(BigInt(r.receivedMs));
-        appender.endRow();
-      }
-      appender.flushSync();
-    } catch (error) {
-      await this.run(this.writer, "DELETE FROM predictions_staging");
-      throw new StoreQueryError("APPEND predictions_staging", error);
-    } finally {
-      appender.closeSync();
-    }
-    try {
-      // RETURNING tells which rows were new (the caller counts only those in its metrics).
-      const inserted = await this.run(
-        this.writer,
-        "INSERT OR IGNORE INTO predictions SELECT * FROM predictions_staging RETURNING model, id",
-      );
-      return new Set(inserted.map((r) => predictionKey(r as { model: string; id: string })));
-    } finally {
-      await this.run(this.writer, "DELETE FROM predictions_staging");
-    }
+  private insertPredictionsNow(rows: readonly PredictionRow[]): Promise<Set<string>> {
+    return insertPredictions(this.db, this.writer, rows);
   }
 
   upsertLabels(rows: readonly LabelRow[]): Promise<void> {
@@ -244,6 +200,7 @@ export class DuckDbStore implements Store {
       latency_ms: (r.latency_ms as number | null) ?? null,
       error: (r.error as string | null) ?? null,
       trace_id: (r.trace_id as string | null) ?? null,
+      run_id: (r.run_id as string | null) ?? null,
       tags: json(r.tags),
       violations: json(r.violations) ?? [],
       label: json(r.label_value),

@@ -102,4 +102,138 @@ CREATE TABLE registry_audit (
 );
 `,
   },
+  {
+    id: 4,
+    name: "alerts_monitors_silences",
+    sql: `
+CREATE TABLE alerts (
+  id VARCHAR PRIMARY KEY,
+  fingerprint VARCHAR NOT NULL,
+  monitor VARCHAR NOT NULL,
+  model VARCHAR NOT NULL,
+  state VARCHAR NOT NULL,
+  starts_ms BIGINT NOT NULL,
+  fired_ms BIGINT,
+  resolved_ms BIGINT,
+  last_window_to_ms BIGINT NOT NULL,
+  acknowledged_ms BIGINT,
+  acknowledged_by VARCHAR,
+  body VARCHAR NOT NULL
+);
+CREATE TABLE alert_events (
+  seq BIGINT NOT NULL,
+  alert_id VARCHAR NOT NULL,
+  model VARCHAR NOT NULL,
+  monitor VARCHAR NOT NULL,
+  type VARCHAR NOT NULL,
+  at_ms BIGINT NOT NULL,
+  silenced BOOLEAN NOT NULL,
+  alert VARCHAR NOT NULL
+);
+CREATE TABLE silences (
+  id VARCHAR PRIMARY KEY,
+  matchers VARCHAR NOT NULL,
+  starts_ms BIGINT NOT NULL,
+  until_ms BIGINT NOT NULL,
+  created_ms BIGINT NOT NULL,
+  created_by VARCHAR NOT NULL,
+  comment VARCHAR NOT NULL,
+  deleted_ms BIGINT
+);
+CREATE TABLE monitors (
+  name VARCHAR PRIMARY KEY,
+  body VARCHAR NOT NULL,
+  updated_ms BIGINT NOT NULL
+);
+CREATE TABLE monitor_progress (
+  model VARCHAR NOT NULL,
+  window_ms BIGINT NOT NULL,
+  evaluated_to_ms BIGINT NOT NULL,
+  PRIMARY KEY (model, window_ms)
+);
+`,
+  },
+  {
+    id: 5,
+    // ADD COLUMN rather than a rebuild: DuckDB adds a nullable column to a primary-keyed table in place,
+    // without copying every stored prediction.
+    name: "predictions_run_id",
+    sql: "ALTER TABLE predictions ADD COLUMN run_id VARCHAR;",
+  },
+  {
+    id: 2,
+    // Lineage: an input row holds the run it resolved to when stored (producer_run), so a trace walks
+    // index lookups; available_ms is the end time, else the start, by which the latest writer is chosen.
+    name: "lineage",
+    sql: `
+CREATE TABLE lineage_components (
+  name VARCHAR PRIMARY KEY,
+  description VARCHAR,
+  owner VARCHAR,
+  tags VARCHAR NOT NULL,
+  created_ms BIGINT NOT NULL,
+  updated_ms BIGINT NOT NULL
+);
+CREATE TABLE lineage_runs (
+  id VARCHAR PRIMARY KEY,
+  component VARCHAR NOT NULL,
+  start_ms BIGINT NOT NULL,
+  end_ms BIGINT,
+  available_ms BIGINT NOT NULL,
+  status VARCHAR NOT NULL,
+  error VARCHAR,
+  code_snapshot VARCHAR,
+  code_hash VARCHAR,
+  git_commit VARCHAR,
+  params VARCHAR,
+  metrics VARCHAR,
+  notes VARCHAR,
+  received_ms BIGINT NOT NULL
+);
+CREATE INDEX lineage_runs_component ON lineage_runs (component);
+CREATE TABLE lineage_run_artifacts (
+  run_id VARCHAR NOT NULL,
+  direction VARCHAR NOT NULL,
+  position INTEGER NOT NULL,
+  artifact VARCHAR NOT NULL,
+  hash VARCHAR,
+  kind VARCHAR NOT NULL,
+  producer_run VARCHAR
+);
+CREATE INDEX lineage_run_artifacts_run ON lineage_run_artifacts (run_id);
+CREATE INDEX lineage_run_artifacts_artifact ON lineage_run_artifacts (artifact);
+CREATE INDEX lineage_run_artifacts_producer ON lineage_run_artifacts (producer_run);
+CREATE TABLE lineage_flags (
+  target VARCHAR PRIMARY KEY,
+  artifact VARCHAR,
+  model VARCHAR,
+  prediction VARCHAR,
+  flagged_ms BIGINT NOT NULL
+);
+`,
+  },
+  {
+    id: 7,
+    // OpenTelemetry spans from OTLP/HTTP; predictions link to them by trace_id. The primary key makes a
+    // retried export replace rather than duplicate its spans.
+    name: "otlp_spans",
+    sql: `
+CREATE TABLE spans (
+  trace_id VARCHAR NOT NULL,
+  span_id VARCHAR NOT NULL,
+  parent_span_id VARCHAR,
+  name VARCHAR NOT NULL,
+  service_name VARCHAR,
+  kind VARCHAR NOT NULL,
+  start_ms BIGINT NOT NULL,
+  end_ms BIGINT NOT NULL,
+  duration_ms DOUBLE NOT NULL,
+  status_code VARCHAR NOT NULL,
+  status_message VARCHAR,
+  attributes VARCHAR NOT NULL,
+  received_ms BIGINT NOT NULL,
+  PRIMARY KEY (trace_id, span_id)
+);
+`,
+  },
 ];
