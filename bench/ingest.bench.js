@@ -1,7 +1,7 @@
 // End-to-end ingestion over loopback HTTP: NDJSON batches of 1,000 records with 10 features each, sent by
 // a few concurrent clients to a real `sightline serve` process; a batch counts once acknowledged (durable).
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -20,6 +20,17 @@ function freePort() {
       srv.close(() => resolve(port));
     });
   });
+}
+
+// CPU seconds (user + system) the server process has used so far, from /proc (Linux); null elsewhere.
+// Wall-clock throughput on a shared machine is noisy; CPU time per record is what a change saves.
+function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
 }
 
 async function waitReady(url) {
@@ -74,6 +85,7 @@ export async function benchIngest() {
     for (let o = 0; o < totalRecords; o += batchSize) batches.push(makeBatch(o));
     let next = 0;
     let acknowledged = 0;
+    const cpuBefore = cpuSeconds(child.pid);
     const started = performance.now();
     async function worker() {
       while (next < batches.length) {
@@ -90,8 +102,17 @@ export async function benchIngest() {
     }
     await Promise.all(Array.from({ length: concurrency }, worker));
     const seconds = (performance.now() - started) / 1000;
+    const cpuAfter = cpuSeconds(child.pid);
+    const serverCpuUsPerRecord =
+      cpuBefore === null || cpuAfter === null ? null : ((cpuAfter - cpuBefore) * 1e6) / acknowledged;
     const stored = (await (await fetch(`${url}/api/v1/models`)).json()).models[0].predictions;
-    return { records: acknowledged, stored, seconds, perSecond: acknowledged / seconds };
+    return {
+      records: acknowledged,
+      stored,
+      seconds,
+      perSecond: acknowledged / seconds,
+      serverCpuUsPerRecord,
+    };
   } finally {
     child.kill("SIGTERM");
     await new Promise((r) => child.once("exit", r));
@@ -102,6 +123,6 @@ export async function benchIngest() {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const r = await benchIngest();
   console.log(
-    `ingest: ${r.records} records in ${r.seconds.toFixed(2)} s = ${Math.round(r.perSecond).toLocaleString("en-US")} predictions/s (stored ${r.stored})`,
+    `ingest: ${r.records} records in ${r.seconds.toFixed(2)} s = ${Math.round(r.perSecond).toLocaleString("en-US")} predictions/s (stored ${r.stored}; server CPU ${r.serverCpuUsPerRecord?.toFixed(1) ?? "?"} µs/record)`,
   );
 }

@@ -81,6 +81,7 @@ export function normalizePrediction(
       violationsJson: violations.length === 0 ? null : JSON.stringify(violations),
       violationCount: violations.length,
       receivedMs: nowMs,
+      runId: input.run_id ?? null,
     },
   };
 }

@@ -22,6 +22,8 @@ export interface PredictionRow {
   violationsJson: string | null;
   violationCount: number;
   receivedMs: number;
+  /** The lineage run that served the prediction (`run_id`), if the client said. */
+  runId: string | null;
 }
 
 /**

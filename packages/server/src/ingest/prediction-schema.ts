@@ -40,6 +40,9 @@ export const PredictionInput = Type.Object(
     latency_ms: Type.Optional(Type.Number({ minimum: 0 })),
     error: Type.Optional(Type.String({ maxLength: limits.maxStringLength })),
     trace_id: Type.Optional(Type.String({ pattern: "^[0-9a-fA-F]{32}$" })),
+    run_id: Type.Optional(
+      Type.String({ minLength: 1, maxLength: limits.maxIdLength, pattern: "^[\\x20-\\x7e]+$" }),
+    ),
     tags: Type.Optional(
       Type.Record(
         Type.String({ maxLength: limits.maxTagLength }),

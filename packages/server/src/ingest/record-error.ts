@@ -38,6 +38,9 @@ export function firstSchemaError<T extends TSchema>(
   if (error.type === ValueErrorType.StringPattern && field === "trace_id") {
     return { field, reason: "must be a W3C trace id: 32 hex characters" };
   }
+  if (error.type === ValueErrorType.StringPattern && field === "run_id") {
+    return { field, reason: "must be printable ASCII (space to ~)" };
+  }
   if (error.type === ValueErrorType.StringPattern && field === "version") {
     return {
       field,

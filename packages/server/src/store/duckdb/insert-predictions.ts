@@ -1,0 +1,126 @@
+import type { DuckDBAppender, DuckDBConnection } from "@duckdb/node-api";
+import { StoreQueryError } from "../../errors.js";
+import { type PredictionRow, predictionKey } from "../../ingest/prediction-row.js";
+import type { DuckDbDatabase } from "./duckdb-database.js";
+
+function appendNullable(appender: DuckDBAppender, value: string | null): void {
+  if (value === null) appender.appendNull();
+  else appender.appendVarchar(value);
+}
+
+function appendNumber(appender: DuckDBAppender, value: number | null): void {
+  if (value === null) appender.appendNull();
+  else appender.appendDouble(value);
+}
+
+// Column order of the predictions table (migration 1, then run_id from migration 5).
+function appendRows(appender: DuckDBAppender, rows: readonly PredictionRow[]): void {
+  for (const r of rows) {
+    appender.appendVarchar(r.model);
+    appender.appendVarchar(r.id);
+    appender.appendBigInt(BigInt(r.tsMs));
+    appender.appendVarchar(r.version);
+    appender.appendVarchar(r.featuresJson);
+    appendNullable(appender, r.predictionJson);
+    appendNumber(appender, r.predictionNum);
+    appendNullable(appender, r.scoresJson);
+    appendNumber(appender, r.score);
+    appendNumber(appender, r.latencyMs);
+    appendNullable(appender, r.error);
+    appendNullable(appender, r.traceId);
+    appendNullable(appender, r.tagsJson);
+    appendNullable(appender, r.violationsJson);
+    appender.appendInteger(r.violationCount);
+    appender.appendBigInt(BigInt(r.receivedMs));
+    appendNullable(appender, r.runId);
+    appender.endRow();
+  }
+}
+
+async function appendTo(
+  conn: DuckDBConnection,
+  table: string,
+  catalog: string | undefined,
+  rows: readonly PredictionRow[],
+): Promise<void> {
+  const appender = await conn.createAppender(table, "main", catalog);
+  try {
+    appendRows(appender, rows);
+    appender.flushSync();
+  } finally {
+    try {
+      appender.closeSync();
+    } catch {
+      // A failed flush leaves the appender unusable; the flush error is the one to report.
+    }
+  }
+}
+
+/** The first occurrence of each (model, id): a batch may repeat an id, and the store keeps the first. */
+function firstOccurrences(rows: readonly PredictionRow[]): PredictionRow[] {
+  const seen = new Set<string>();
+  const unique: PredictionRow[] = [];
+  for (const r of rows) {
+    const key = predictionKey(r);
+    if (!seen.has(key)) {
+      seen.add(key);
+      unique.push(r);
+    }
+  }
+  return unique;
+}
+
+/**
+ * Writes predictions into the primary-keyed `predictions` table in one committed transaction (durable in
+ * the WAL on return), skipping ids already stored, and returns the `predictionKey` of each new row.
+ *
+ * Fast path: a group of new ids is appended straight into the table; the primary key rejects the whole
+ * append if any id is already stored (a re-send), and then the transaction is rolled back and the group
+ * goes through the slow path (appender into a temp staging table, then `INSERT OR IGNORE ... RETURNING`).
+ * Measured on 1,000-row groups: the append costs about a third of the CPU of `INSERT OR IGNORE ... SELECT`,
+ * whose conflict handling, not the key check itself, dominates.
+ *
+ * @example
+ * const inserted = await db.write((conn) => insertPredictions(db, conn, rows));
+ */
+export async function insertPredictions(
+  db: DuckDbDatabase,
+  conn: DuckDBConnection,
+  rows: readonly PredictionRow[],
+): Promise<Set<string>> {
+  if (rows.length === 0) return new Set();
+  const unique = firstOccurrences(rows);
+  await db.run(conn, "BEGIN TRANSACTION");
+  try {
+    await appendTo(conn, "predictions", undefined, unique);
+    await db.run(conn, "COMMIT");
+    return new Set(unique.map(predictionKey));
+  } catch {
+    // Most often a duplicate key; any other failure shows again, and is reported, on the slow path.
+    await db.run(conn, "ROLLBACK").catch(() => undefined);
+  }
+  return insertIgnoringStored(db, conn, unique);
+}
+
+async function insertIgnoringStored(
+  db: DuckDbDatabase,
+  conn: DuckDBConnection,
+  unique: readonly PredictionRow[],
+): Promise<Set<string>> {
+  try {
+    await appendTo(conn, "predictions_staging", "temp", unique);
+  } catch (error) {
+    await db.run(conn, "DELETE FROM predictions_staging");
+    throw new StoreQueryError("APPEND predictions_staging", error);
+  }
+  try {
+    // RETURNING tells which rows were new (the caller counts only those in its metrics).
+    const inserted = await db.run(
+      conn,
+      "INSERT OR IGNORE INTO predictions SELECT * FROM predictions_staging RETURNING model, id",
+    );
+    return new Set(inserted.map((r) => predictionKey(r as { model: string; id: string })));
+  } finally {
+    await db.run(conn, "DELETE FROM predictions_staging");
+  }
+}
