@@ -4,12 +4,14 @@ import type { IngestMetrics } from "../exporters/ingest-metrics.js";
 import type { WindowGauges } from "../exporters/window-gauges.js";
 import type { IngestService } from "../ingest/ingest-service.js";
 import type { ReferenceService } from "../reference/reference-service.js";
+import type { RegistryService } from "../registry/registry-service.js";
 import type { Store } from "../store/store.js";
 import { authHook } from "./auth.js";
 import { toErrorReply } from "./error-reply.js";
 import { healthRoutes } from "./routes/health.js";
 import { ingestRoutes } from "./routes/ingest.js";
 import { modelRoutes } from "./routes/models.js";
+import { registryRoutes } from "./routes/registry.js";
 
 /** The services the HTTP face exposes; built once by the server and shared with the CLI. */
 export interface AppServices {
@@ -17,6 +19,7 @@ export interface AppServices {
   ingest: IngestService;
   references: ReferenceService;
   metrics: IngestMetrics;
+  registry: RegistryService;
   /** Gauges of each model's latest closed window; the engine updates them. */
   windowGauges: WindowGauges;
 }
@@ -70,5 +73,6 @@ export function buildApp(services: AppServices, options: AppOptions): FastifyIns
   app.register(healthRoutes(services));
   app.register(ingestRoutes(services, options.maxBodyBytes));
   app.register(modelRoutes(services));
+  app.register(registryRoutes(services));
   return app;
 }

@@ -2,6 +2,13 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import { type ApiKey, findKey, grants, type Role } from "../auth/api-keys.js";
 import { SightlineError } from "../errors.js";
 
+declare module "fastify" {
+  interface FastifyRequest {
+    /** Name of the API key that authenticated the request; undefined when the server runs without keys. */
+    apiKeyName?: string;
+  }
+}
+
 /**
  * Returns an onRequest hook enforcing `Authorization: Bearer <key>` with the route's role, when keys are
  * configured. Without keys the server only listens on loopback (see config.ts), so every call is allowed.
@@ -23,5 +30,6 @@ export function authHook(keys: readonly ApiKey[]) {
         `API key '${key.name}' has role '${key.role}'; this call needs '${role}'`,
       );
     }
+    request.apiKeyName = key.name;
   };
 }

@@ -3,11 +3,11 @@ import { SightlineError } from "../../errors.js";
 import { checkModelName, checkVersionName } from "../../names.js";
 import type { AppServices } from "../app.js";
 
-/** Read endpoints over models, contracts, single predictions and violation counts. */
+/** Read endpoints over models (with their registry entries), contracts, single predictions and violation counts. */
 export function modelRoutes(services: AppServices): FastifyPluginAsync {
   return async (app) => {
     const read = { config: { role: "read" } };
-    app.get("/api/v1/models", read, async () => ({ models: await services.store.listModels() }));
+    app.get("/api/v1/models", read, async () => ({ models: await services.registry.listModels() }));
     app.get<{ Params: { model: string; version: string } }>(
       "/api/v1/models/:model/versions/:version/contract",
       read,
