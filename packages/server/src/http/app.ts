@@ -4,6 +4,7 @@ import type { IngestMetrics } from "../exporters/ingest-metrics.js";
 import type { WindowGauges } from "../exporters/window-gauges.js";
 import type { IngestService } from "../ingest/ingest-service.js";
 import type { ReferenceService } from "../reference/reference-service.js";
+import type { LineageService } from "../lineage/lineage-service.js";
 import type { RegistryService } from "../registry/registry-service.js";
 import type { Store } from "../store/store.js";
 import { authHook } from "./auth.js";
@@ -11,6 +12,7 @@ import { toErrorReply } from "./error-reply.js";
 import { healthRoutes } from "./routes/health.js";
 import { ingestRoutes } from "./routes/ingest.js";
 import { modelRoutes } from "./routes/models.js";
+import { lineageRoutes } from "./routes/lineage.js";
 import { registryRoutes } from "./routes/registry.js";
 
 /** The services the HTTP face exposes; built once by the server and shared with the CLI. */
@@ -20,6 +22,7 @@ export interface AppServices {
   references: ReferenceService;
   metrics: IngestMetrics;
   registry: RegistryService;
+  lineage: LineageService;
   /** Gauges of each model's latest closed window; the engine updates them. */
   windowGauges: WindowGauges;
 }
@@ -74,5 +77,6 @@ export function buildApp(services: AppServices, options: AppOptions): FastifyIns
   app.register(ingestRoutes(services, options.maxBodyBytes));
   app.register(modelRoutes(services));
   app.register(registryRoutes(services));
+  app.register(lineageRoutes(services));
   return app;
 }
