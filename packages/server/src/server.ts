@@ -7,6 +7,7 @@ import { type AppServices, buildApp } from "./http/app.js";
 import { ContractRegistry } from "./ingest/contract-registry.js";
 import { IngestService } from "./ingest/ingest-service.js";
 import { ReferenceService } from "./reference/reference-service.js";
+import { TraceService } from "./otlp/trace-service.js";
 import { LineageService } from "./lineage/lineage-service.js";
 import { RegistryService } from "./registry/registry-service.js";
 import { DEFAULT_MAX_TRAINING_AGE_MS } from "./registry/serving-checks.js";
@@ -45,8 +46,9 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const references = new ReferenceService(store, contracts, metrics, join(config.dataDir, "tmp"), now);
   const windowGauges = new WindowGauges(metrics.registry);
   const registry = new RegistryService(store, DEFAULT_MAX_TRAINING_AGE_MS);
+  const traces = new TraceService(store.spans, now);
   const lineage = new LineageService(store.lineage, now);
-  const services: AppServices = { store, registry, lineage, ingest, references, metrics, windowGauges };
+  const services: AppServices = { store, registry, traces, lineage, ingest, references, metrics, windowGauges };
   const app = buildApp(services, {
     apiKeys: config.apiKeys,
     maxBodyBytes: config.maxBodyBytes,

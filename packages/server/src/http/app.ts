@@ -6,12 +6,14 @@ import type { IngestService } from "../ingest/ingest-service.js";
 import type { ReferenceService } from "../reference/reference-service.js";
 import type { LineageService } from "../lineage/lineage-service.js";
 import type { RegistryService } from "../registry/registry-service.js";
+import type { TraceService } from "../otlp/trace-service.js";
 import type { Store } from "../store/store.js";
 import { authHook } from "./auth.js";
 import { toErrorReply } from "./error-reply.js";
 import { healthRoutes } from "./routes/health.js";
 import { ingestRoutes } from "./routes/ingest.js";
 import { modelRoutes } from "./routes/models.js";
+import { otlpRoutes } from "./routes/otlp.js";
 import { lineageRoutes } from "./routes/lineage.js";
 import { registryRoutes } from "./routes/registry.js";
 
@@ -22,6 +24,8 @@ export interface AppServices {
   references: ReferenceService;
   metrics: IngestMetrics;
   registry: RegistryService;
+  /** OpenTelemetry spans (OTLP/HTTP JSON) and traces joined with predictions. */
+  traces: TraceService;
   lineage: LineageService;
   /** Gauges of each model's latest closed window; the engine updates them. */
   windowGauges: WindowGauges;
@@ -77,6 +81,7 @@ export function buildApp(services: AppServices, options: AppOptions): FastifyIns
   app.register(ingestRoutes(services, options.maxBodyBytes));
   app.register(modelRoutes(services));
   app.register(registryRoutes(services));
+  app.register(otlpRoutes(services));
   app.register(lineageRoutes(services));
   return app;
 }
