@@ -3,6 +3,7 @@ import type { FastifyInstance } from "fastify";
 import type { ServerConfig } from "./config.js";
 import { IngestMetrics } from "./exporters/ingest-metrics.js";
 import { WindowGauges } from "./exporters/window-gauges.js";
+import { PerformanceService } from "./engine/performance/performance-service.js";
 import { type AppServices, buildApp } from "./http/app.js";
 import { ContractRegistry } from "./ingest/contract-registry.js";
 import { IngestService } from "./ingest/ingest-service.js";
@@ -48,7 +49,18 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const registry = new RegistryService(store, DEFAULT_MAX_TRAINING_AGE_MS);
   const traces = new TraceService(store.spans, now);
   const lineage = new LineageService(store.lineage, now);
-  const services: AppServices = { store, registry, traces, lineage, ingest, references, metrics, windowGauges };
+  const performance = new PerformanceService(store.performance);
+  const services: AppServices = {
+    store,
+    registry,
+    traces,
+    lineage,
+    ingest,
+    references,
+    metrics,
+    windowGauges,
+    performance,
+  };
   const app = buildApp(services, {
     apiKeys: config.apiKeys,
     maxBodyBytes: config.maxBodyBytes,

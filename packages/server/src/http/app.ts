@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import type { ApiKey } from "../auth/api-keys.js";
 import type { IngestMetrics } from "../exporters/ingest-metrics.js";
 import type { WindowGauges } from "../exporters/window-gauges.js";
+import type { PerformanceService } from "../engine/performance/performance-service.js";
 import type { IngestService } from "../ingest/ingest-service.js";
 import type { ReferenceService } from "../reference/reference-service.js";
 import type { LineageService } from "../lineage/lineage-service.js";
@@ -13,6 +14,7 @@ import { toErrorReply } from "./error-reply.js";
 import { healthRoutes } from "./routes/health.js";
 import { ingestRoutes } from "./routes/ingest.js";
 import { modelRoutes } from "./routes/models.js";
+import { performanceRoutes } from "./routes/performance.js";
 import { otlpRoutes } from "./routes/otlp.js";
 import { lineageRoutes } from "./routes/lineage.js";
 import { registryRoutes } from "./routes/registry.js";
@@ -23,6 +25,8 @@ export interface AppServices {
   ingest: IngestService;
   references: ReferenceService;
   metrics: IngestMetrics;
+  /** Performance per window with label coverage and CBPE. */
+  performance: PerformanceService;
   registry: RegistryService;
   /** OpenTelemetry spans (OTLP/HTTP JSON) and traces joined with predictions. */
   traces: TraceService;
@@ -80,6 +84,7 @@ export function buildApp(services: AppServices, options: AppOptions): FastifyIns
   app.register(healthRoutes(services));
   app.register(ingestRoutes(services, options.maxBodyBytes));
   app.register(modelRoutes(services));
+  app.register(performanceRoutes(services));
   app.register(registryRoutes(services));
   app.register(otlpRoutes(services));
   app.register(lineageRoutes(services));
