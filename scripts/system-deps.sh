@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the test suite runs for real (SciPy/scikit-learn to regenerate the
-# statistics fixtures, Prometheus and promtool for the scrape test). A no-op when they are present.
+# statistics fixtures, Prometheus and promtool for the scrape test, Chromium for the UI tests). A no-op when they are present.
 set -euo pipefail
 
 missing=()
 /usr/bin/python3 -c 'import scipy, sklearn, numpy' >/dev/null 2>&1 || missing+=(python3-scipy python3-sklearn python3-numpy)
 command -v prometheus >/dev/null 2>&1 || missing+=(prometheus)
 command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
+# The web UI's end-to-end tests drive Debian's Chromium through playwright-core.
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0

@@ -5,11 +5,12 @@ import { IngestMetrics } from "./exporters/ingest-metrics.js";
 import { WindowGauges } from "./exporters/window-gauges.js";
 import { PerformanceService } from "./engine/performance/performance-service.js";
 import { type AppServices, buildApp } from "./http/app.js";
+import { findWebRoot } from "./http/routes/web.js";
 import { ContractRegistry } from "./ingest/contract-registry.js";
 import { IngestService } from "./ingest/ingest-service.js";
 import { ReferenceService } from "./reference/reference-service.js";
-import { TraceService } from "./otlp/trace-service.js";
 import { LineageService } from "./lineage/lineage-service.js";
+import { TraceService } from "./otlp/trace-service.js";
 import { RegistryService } from "./registry/registry-service.js";
 import { DEFAULT_MAX_TRAINING_AGE_MS } from "./registry/serving-checks.js";
 import { DuckDbStore } from "./store/duckdb/duckdb-store.js";
@@ -47,14 +48,14 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const references = new ReferenceService(store, contracts, metrics, join(config.dataDir, "tmp"), now);
   const windowGauges = new WindowGauges(metrics.registry);
   const registry = new RegistryService(store, DEFAULT_MAX_TRAINING_AGE_MS);
-  const traces = new TraceService(store.spans, now);
   const lineage = new LineageService(store.lineage, now);
+  const traces = new TraceService(store.spans, now);
   const performance = new PerformanceService(store.performance);
   const services: AppServices = {
     store,
     registry,
-    traces,
     lineage,
+    traces,
     ingest,
     references,
     metrics,
@@ -65,6 +66,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     apiKeys: config.apiKeys,
     maxBodyBytes: config.maxBodyBytes,
     logLevel: config.logLevel === "info" ? "warn" : config.logLevel,
+    webRoot: findWebRoot(),
   });
   try {
     await app.listen({ port: config.port, host: config.host });

@@ -6,18 +6,20 @@ import type { PerformanceService } from "../engine/performance/performance-servi
 import type { IngestService } from "../ingest/ingest-service.js";
 import type { ReferenceService } from "../reference/reference-service.js";
 import type { LineageService } from "../lineage/lineage-service.js";
-import type { RegistryService } from "../registry/registry-service.js";
 import type { TraceService } from "../otlp/trace-service.js";
+import type { RegistryService } from "../registry/registry-service.js";
 import type { Store } from "../store/store.js";
 import { authHook } from "./auth.js";
-import { toErrorReply } from "./error-reply.js";
+import { decodeContentEncoding } from "./content-encoding.js";
+import { errorLogFields, toErrorReply } from "./error-reply.js";
 import { healthRoutes } from "./routes/health.js";
 import { ingestRoutes } from "./routes/ingest.js";
 import { modelRoutes } from "./routes/models.js";
 import { performanceRoutes } from "./routes/performance.js";
-import { otlpRoutes } from "./routes/otlp.js";
 import { lineageRoutes } from "./routes/lineage.js";
+import { otlpRoutes } from "./routes/otlp.js";
 import { registryRoutes } from "./routes/registry.js";
+import { isUiPath, registerWeb, sendUi } from "./routes/web.js";
 
 /** The services the HTTP face exposes; built once by the server and shared with the CLI. */
 export interface AppServices {
@@ -28,9 +30,9 @@ export interface AppServices {
   /** Performance per window with label coverage and CBPE. */
   performance: PerformanceService;
   registry: RegistryService;
+  lineage: LineageService;
   /** OpenTelemetry spans (OTLP/HTTP JSON) and traces joined with predictions. */
   traces: TraceService;
-  lineage: LineageService;
   /** Gauges of each model's latest closed window; the engine updates them. */
   windowGauges: WindowGauges;
 }
@@ -39,6 +41,8 @@ export interface AppOptions {
   apiKeys: readonly ApiKey[];
   maxBodyBytes: number;
   logLevel: string;
+  /** The built UI to serve at `/` (packages/web/dist); none: `/` says how to build it. */
+  webRoot?: string | undefined;
 }
 
 /**
@@ -57,6 +61,7 @@ export function buildApp(services: AppServices, options: AppOptions): FastifyIns
   });
   // Bodies are kept raw: the ingest code parses them to report line and column of malformed records.
   app.removeAllContentTypeParsers();
+  app.addHook("preParsing", decodeContentEncoding);
   app.addContentTypeParser(
     ["application/json", "application/x-ndjson", "application/jsonl", "text/plain"],
     { parseAs: "string" },
@@ -70,23 +75,34 @@ export function buildApp(services: AppServices, options: AppOptions): FastifyIns
   app.addHook("onRequest", authHook(options.apiKeys));
   app.setErrorHandler((error, request, reply) => {
     const { status, body } = toErrorReply(error);
-    if (status >= 500) request.log.error({ err: error }, "request failed");
+    if (status >= 500) request.log.error(errorLogFields(error), "request failed");
     const details = body.error.details as { rejected?: unknown } | undefined;
     // A batch whose every record was rejected still answers in the ingestion shape.
     const extra = details?.rejected ? { accepted: 0, ids: [], rejected: details.rejected } : {};
     void reply.status(status).send({ ...extra, ...body });
   });
   app.setNotFoundHandler((request, reply) => {
-    void reply
+    if (options.webRoot && isUiPath(request)) return sendUi(reply);
+    if (!options.webRoot && request.method === "GET" && request.url === "/") {
+      return reply.status(404).send({
+        error: {
+          code: "SL_NOT_FOUND",
+          message: "the web UI is not built: run `npm run build -w @sightline/web`",
+        },
+      });
+    }
+    return reply
       .status(404)
       .send({ error: { code: "SL_NOT_FOUND", message: `no route ${request.method} ${request.url}` } });
   });
+  const webRoot = options.webRoot;
+  if (webRoot) registerWeb(app, webRoot);
   app.register(healthRoutes(services));
   app.register(ingestRoutes(services, options.maxBodyBytes));
   app.register(modelRoutes(services));
   app.register(performanceRoutes(services));
   app.register(registryRoutes(services));
-  app.register(otlpRoutes(services));
   app.register(lineageRoutes(services));
+  app.register(otlpRoutes(services));
   return app;
 }

@@ -1,0 +1,20 @@
+import { Link, Outlet } from "react-router";
+
+/** The frame of every page: header with navigation, then the page. */
+export function Layout() {
+  return (
+    <>
+      <header className="topbar">
+        <Link to="/" className="brand">
+          Sightline
+        </Link>
+        <nav aria-label="main">
+          <Link to="/">Models</Link>
+        </nav>
+      </header>
+      <main>
+        <Outlet />
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,39 @@
+import { existsSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type Browser, chromium, type Page } from "playwright-core";
+
+/** Debian's Chromium (scripts/system-deps.sh installs it); SIGHTLINE_CHROMIUM overrides for other systems. */
+export const chromiumPath = process.env.SIGHTLINE_CHROMIUM ?? "/usr/bin/chromium";
+export const artifactsDir = fileURLToPath(new URL("../../../../test-artifacts/web", import.meta.url));
+const webDist = fileURLToPath(new URL("../../dist/index.html", import.meta.url));
+
+/** Launches headless Chromium; fails with the fix when the UI is not built or Chromium is missing. */
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(webDist))
+    throw new Error("packages/web/dist is missing: run `npm run build -w @sightline/web`");
+  if (!existsSync(chromiumPath)) throw new Error(`no Chromium at ${chromiumPath}: apt-get install chromium`);
+  await mkdir(artifactsDir, { recursive: true });
+  // --no-sandbox: CI runs as root, where Chromium's sandbox refuses to start.
+  return chromium.launch({ executablePath: chromiumPath, args: ["--no-sandbox"] });
+}
+
+/** A page that records console errors and failed requests, so every test can assert there were none. */
+export async function openPage(browser: Browser, colorScheme: "light" | "dark" = "light") {
+  const context = await browser.newContext({ colorScheme, viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  page.on("pageerror", (error) => errors.push(error.message));
+  return { page, errors };
+}
+
+/** Saves a screenshot as a test artifact (test-artifacts/web/<name>.png). */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const path = join(artifactsDir, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
