@@ -28,11 +28,13 @@ export function anyValueToJson(value: unknown, field: string, depth = 0): unknow
   if (!isObject(value)) throw new OtlpFieldError(field, "must be an AnyValue object");
   if (depth > MAX_DEPTH) throw new OtlpFieldError(field, `is nested deeper than ${MAX_DEPTH} levels`);
   if ("stringValue" in value) {
-    if (typeof value.stringValue !== "string") throw new OtlpFieldError(`${field}.stringValue`, "must be a string");
+    if (typeof value.stringValue !== "string")
+      throw new OtlpFieldError(`${field}.stringValue`, "must be a string");
     return value.stringValue;
   }
   if ("boolValue" in value) {
-    if (typeof value.boolValue !== "boolean") throw new OtlpFieldError(`${field}.boolValue`, "must be a boolean");
+    if (typeof value.boolValue !== "boolean")
+      throw new OtlpFieldError(`${field}.boolValue`, "must be a boolean");
     return value.boolValue;
   }
   if ("intValue" in value) {
@@ -52,7 +54,8 @@ export function anyValueToJson(value: unknown, field: string, depth = 0): unknow
     throw new OtlpFieldError(`${field}.doubleValue`, "must be a number");
   }
   if ("bytesValue" in value) {
-    if (typeof value.bytesValue !== "string") throw new OtlpFieldError(`${field}.bytesValue`, "must be a base64 string");
+    if (typeof value.bytesValue !== "string")
+      throw new OtlpFieldError(`${field}.bytesValue`, "must be a base64 string");
     return value.bytesValue;
   }
   if ("arrayValue" in value) {

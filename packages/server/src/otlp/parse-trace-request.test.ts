@@ -161,9 +161,9 @@ describe("parseTraceRequest", () => {
     expect(fieldOf(() => parseTraceRequest({ resourceSpans: [{ scopeSpans: {} }] }, 0))).toBe(
       "resourceSpans[0].scopeSpans",
     );
-    expect(fieldOf(() => parseTraceRequest({ resourceSpans: [{ resource: { attributes: [{ key: 1 }] } }] }, 0))).toBe(
-      "resourceSpans[0].resource.attributes[0].key",
-    );
+    expect(
+      fieldOf(() => parseTraceRequest({ resourceSpans: [{ resource: { attributes: [{ key: 1 }] } }] }, 0)),
+    ).toBe("resourceSpans[0].resource.attributes[0].key");
     expect(parseTraceRequest({}, 0)).toEqual({ spans: [], rejected: 0, firstError: undefined });
   });
 });

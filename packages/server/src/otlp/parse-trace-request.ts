@@ -26,7 +26,10 @@ function list(x: unknown, field: string): unknown[] {
 
 function hexId(x: unknown, pattern: RegExp, length: number, field: string): string {
   if (typeof x !== "string" || !pattern.test(x)) {
-    throw new OtlpFieldError(field, `must be ${length} hex characters (OTLP/JSON encodes ids as hex, not base64)`);
+    throw new OtlpFieldError(
+      field,
+      `must be ${length} hex characters (OTLP/JSON encodes ids as hex, not base64)`,
+    );
   }
   if (/^0+$/.test(x)) throw new OtlpFieldError(field, "must not be all zeros");
   return x.toLowerCase();
@@ -62,7 +65,8 @@ function parseSpan(s: unknown, field: string, serviceName: string | null, receiv
   const kind = enumValue(s.kind, KINDS, "SPAN_KIND_", `${field}.kind`);
   const startNs = unixNano(s.startTimeUnixNano, `${field}.startTimeUnixNano`);
   const endNs = unixNano(s.endTimeUnixNano, `${field}.endTimeUnixNano`);
-  if (endNs < startNs) throw new OtlpFieldError(`${field}.endTimeUnixNano`, "must not be before startTimeUnixNano");
+  if (endNs < startNs)
+    throw new OtlpFieldError(`${field}.endTimeUnixNano`, "must not be before startTimeUnixNano");
   let statusCode: SpanStatusCode = "unset";
   let statusMessage: string | null = null;
   if (s.status !== undefined && s.status !== null) {

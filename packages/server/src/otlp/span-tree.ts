@@ -59,7 +59,8 @@ export function buildTraceView(
   const roots: SpanNode[] = [];
   for (const s of ordered) {
     const node = nodes.get(s.spanId)!;
-    const parent = s.parentSpanId === null || s.parentSpanId === s.spanId ? undefined : nodes.get(s.parentSpanId);
+    const parent =
+      s.parentSpanId === null || s.parentSpanId === s.spanId ? undefined : nodes.get(s.parentSpanId);
     if (parent === undefined) roots.push(node);
     else parent.children.push(node);
   }

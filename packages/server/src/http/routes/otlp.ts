@@ -30,7 +30,10 @@ export function otlpRoutes(services: AppServices): FastifyPluginAsync {
           `unsupported Content-Type ${JSON.stringify(type)}: send OTLP/HTTP JSON as application/json`,
         );
       }
-      if (request.headers["content-encoding"] !== undefined && request.headers["content-encoding"] !== "identity") {
+      if (
+        request.headers["content-encoding"] !== undefined &&
+        request.headers["content-encoding"] !== "identity"
+      ) {
         throw new SightlineError(
           "SL_UNSUPPORTED_MEDIA_TYPE",
           `Content-Encoding ${request.headers["content-encoding"]} is not supported: export without compression`,
@@ -42,7 +45,8 @@ export function otlpRoutes(services: AppServices): FastifyPluginAsync {
     app.get<{ Params: { traceId: string } }>("/api/v1/traces/:traceId", read, async (request) => {
       const traceId = checkTraceId(request.params.traceId, "traceId");
       const view = await traces.trace(traceId);
-      if (view === undefined) throw new SightlineError("SL_NOT_FOUND", `no spans or predictions with trace id ${traceId}`);
+      if (view === undefined)
+        throw new SightlineError("SL_NOT_FOUND", `no spans or predictions with trace id ${traceId}`);
       return view;
     });
     app.get<{ Params: { model: string; id: string } }>(

@@ -74,7 +74,9 @@ export class DuckDbSpanStore implements SpanStore {
   }
 
   async traceSpans(traceId: string): Promise<SpanRow[]> {
-    const rows = await this.db.read("SELECT * FROM spans WHERE trace_id = ? ORDER BY start_ms, span_id", [traceId]);
+    const rows = await this.db.read("SELECT * FROM spans WHERE trace_id = ? ORDER BY start_ms, span_id", [
+      traceId,
+    ]);
     return rows.map(toSpan);
   }
 
@@ -102,7 +104,10 @@ export class DuckDbSpanStore implements SpanStore {
   }
 
   async predictionTraceId(model: string, id: string): Promise<string | null | undefined> {
-    const rows = await this.db.read("SELECT trace_id FROM predictions WHERE model = ? AND id = ?", [model, id]);
+    const rows = await this.db.read("SELECT trace_id FROM predictions WHERE model = ? AND id = ?", [
+      model,
+      id,
+    ]);
     const r = rows[0];
     return r === undefined ? undefined : ((r.trace_id as string | null) ?? null);
   }
