@@ -24,6 +24,9 @@
  * first (`topKCategories`) when that is too strict.
  */
 
+import { selectOrderStatistics } from "../../internal/select-order-statistics.js";
+import { BinCounter } from "./bin-counter.js";
+
 /** How to place bin cuts from the reference: its quantiles (default) or equal widths over its range. */
 export type BinningMethod = "quantile" | "equal-width";
 
@@ -49,16 +52,13 @@ export function binEdges(reference: ArrayLike<number>, options: BinEdgesOptions 
   const bins = options.bins ?? 10;
   if (!(Number.isInteger(bins) && bins >= 1))
     throw new RangeError(`bins must be a positive integer, got ${bins}`);
-  const sorted = finiteSorted(reference);
-  const n = sorted.length;
+  const { finite, lo, hi } = finiteCopy(reference);
+  const n = finite.length;
   if (n === 0) throw new RangeError("reference has no finite values to bin");
-  const lo = sorted[0] as number;
-  const hi = sorted[n - 1] as number;
   if (lo === hi) return Float64Array.of(lo);
   const raw = new Float64Array(bins - 1);
-  if ((options.method ?? "quantile") === "quantile") {
-    for (let i = 1; i < bins; i++) raw[i - 1] = quantileSorted(sorted, i / bins);
-  } else {
+  if ((options.method ?? "quantile") === "quantile") quantiles(finite, bins, raw);
+  else {
     const step = (hi - lo) / bins;
     for (let i = 1; i < bins; i++) raw[i - 1] = lo + i * step;
   }
@@ -84,7 +84,8 @@ export interface HistogramOptions {
 /**
  * Counts values into the bins given by `cuts` (see the module comment: right-closed, outer bins
  * open). -Infinity and +Infinity fall in the outer bins; NaN is counted in `nanCount`. Each value
- * is placed by binary search over the cuts, O(n log K).
+ * is placed in O(1) by a grid lookup over the cuts (see `BinCounter`) when unweighted, by binary
+ * search, O(log K), when weighted.
  *
  * @example
  * histogram([0, 1, 2, 3, Number.NaN], Float64Array.of(1, 2)); // counts [2, 1, 1], nanCount 1
@@ -99,6 +100,7 @@ export function histogram(
   if (weights !== undefined && weights.length !== values.length) {
     throw new RangeError(`weights has ${weights.length} entries for ${values.length} values`);
   }
+  if (weights === undefined) return new BinCounter(cuts).count(values);
   const m = cuts.length;
   const counts = new Float64Array(m + 1);
   let nanCount = 0;
@@ -135,24 +137,42 @@ export function checkCuts(cuts: ArrayLike<number>): void {
   }
 }
 
-function finiteSorted(values: ArrayLike<number>): Float64Array {
+function finiteCopy(values: ArrayLike<number>): { finite: Float64Array; lo: number; hi: number } {
   const out = new Float64Array(values.length);
   let n = 0;
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < values.length; i++) {
     const v = values[i] as number;
-    if (Number.isFinite(v)) out[n++] = v;
+    if (v - v === 0) {
+      out[n++] = v;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
   }
-  return out.subarray(0, n).sort();
+  return { finite: out.subarray(0, n), lo, hi };
 }
 
-// NumPy's default ("linear", Hyndman–Fan type 7) quantile, including its two-sided lerp, so that
-// cuts agree with numpy.quantile to the last bits.
-function quantileSorted(sorted: Float64Array, q: number): number {
-  const h = (sorted.length - 1) * q;
-  const lo = Math.floor(h);
-  const a = sorted[lo] as number;
-  const b = sorted[Math.min(lo + 1, sorted.length - 1)] as number;
-  const t = h - lo;
-  const d = b - a;
-  return t >= 0.5 ? b - d * (1 - t) : a + d * t;
+// The reference quantiles i / bins, i = 1..bins-1, with NumPy's default ("linear", Hyndman–Fan type 7)
+// interpolation, including its two-sided lerp, so that cuts agree with numpy.quantile to the last bits.
+// Only the order statistics at floor(h) and floor(h) + 1 (h = (n - 1) q) are selected, not sorted.
+function quantiles(finite: Float64Array, bins: number, out: Float64Array): void {
+  const n = finite.length;
+  const positions: number[] = [];
+  for (let i = 1; i < bins; i++) {
+    const below = Math.floor((n - 1) * (i / bins));
+    positions.push(below, Math.min(below + 1, n - 1));
+  }
+  const ranks = [...new Set(positions)].sort((a, b) => a - b);
+  const selected = selectOrderStatistics(finite, ranks);
+  const valueAt = new Map(ranks.map((rank, k) => [rank, selected[k] as number]));
+  for (let i = 1; i < bins; i++) {
+    const h = (n - 1) * (i / bins);
+    const below = Math.floor(h);
+    const a = valueAt.get(below) as number;
+    const b = valueAt.get(Math.min(below + 1, n - 1)) as number;
+    const t = h - below;
+    const d = b - a;
+    out[i - 1] = t >= 0.5 ? b - d * (1 - t) : a + d * t;
+  }
 }

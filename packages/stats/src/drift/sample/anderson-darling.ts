@@ -1,4 +1,5 @@
 import { Matrix, QrDecomposition } from "ml-matrix";
+import { mergeSorted } from "../../internal/merge-sorted.js";
 import { finiteSample, sortedFiniteSample } from "./finite-sample.js";
 import { pairwiseSum } from "./pairwise-sum.js";
 import type { SampleDriftResult } from "./sample-drift-result.js";
@@ -75,14 +76,8 @@ export function andersonDarlingKSample(samples: ArrayLike<number>[]): SampleDrif
   if (k < 2) throw new RangeError("Anderson–Darling needs at least two samples");
   const finite = samples.map((s, i) => sortedFiniteSample(s, `sample ${i}`));
   const sorted = finite.map((f) => f.values);
-  const N = sorted.reduce((s, v) => s + v.length, 0);
-  const pooled = new Float64Array(N);
-  let offset = 0;
-  for (const v of sorted) {
-    pooled.set(v, offset);
-    offset += v.length;
-  }
-  pooled.sort();
+  const pooled = sorted.reduce((union, v) => mergeSorted(union, v), new Float64Array(0));
+  const N = pooled.length;
   if (pooled[0] === pooled[N - 1])
     throw new RangeError("Anderson–Darling needs more than one distinct value");
   if (N < 3) throw new RangeError("Anderson–Darling needs at least 3 values in total");

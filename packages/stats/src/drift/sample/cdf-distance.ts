@@ -1,3 +1,4 @@
+import { sortFloat64 } from "../../internal/sort-float64.js";
 import { pairwiseSum } from "./pairwise-sum.js";
 
 /** A sample with optional non-negative weights (same length), after dropping non-finite values. */
@@ -9,7 +10,7 @@ export interface WeightedSample {
 /** Sorts values (and their weights) and returns the cumulative weights, cum[0] = 0, as SciPy. */
 function sortWithCumulative(s: WeightedSample): { sorted: Float64Array; cum: Float64Array | undefined } {
   const n = s.values.length;
-  if (s.weights === undefined) return { sorted: s.values.slice().sort(), cum: undefined };
+  if (s.weights === undefined) return { sorted: sortFloat64(s.values.slice()), cum: undefined };
   const order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   const v = s.values;

@@ -1,7 +1,7 @@
 import { cvmAsymptoticCdf } from "../../special/cvm-asymptotic.js";
 import { cvmTwoSampleExactSf } from "../../special/cvm-two-sample-exact.js";
 import { sortedFiniteSample } from "./finite-sample.js";
-import { pairwiseSum } from "./pairwise-sum.js";
+import { PairwiseAccumulator } from "./pairwise-sum.js";
 import type { SampleDriftResult } from "./sample-drift-result.js";
 
 /** How the p-value is computed, as SciPy's `cramervonmises_2samp(method=...)`. */
@@ -14,8 +14,8 @@ export interface CramerVonMisesOptions {
 
 /** Σ (midrank - i)^2 over each sample, i its 1-based position, midranks within the pooled sample. */
 function rankDeviations(a: Float64Array, b: Float64Array): [number, number] {
-  const da = new Float64Array(a.length);
-  const db = new Float64Array(b.length);
+  const da = new PairwiseAccumulator();
+  const db = new PairwiseAccumulator();
   let i = 0;
   let j = 0;
   while (i < a.length || j < b.length) {
@@ -25,12 +25,12 @@ function rankDeviations(a: Float64Array, b: Float64Array): [number, number] {
     while (ie < a.length && a[ie] === v) ie++;
     while (je < b.length && b[je] === v) je++;
     const midrank = i + j + (ie - i + (je - j) + 1) / 2;
-    for (let k = i; k < ie; k++) da[k] = (midrank - (k + 1)) ** 2;
-    for (let k = j; k < je; k++) db[k] = (midrank - (k + 1)) ** 2;
+    for (let k = i; k < ie; k++) da.add((midrank - (k + 1)) ** 2);
+    for (let k = j; k < je; k++) db.add((midrank - (k + 1)) ** 2);
     i = ie;
     j = je;
   }
-  return [pairwiseSum(da), pairwiseSum(db)];
+  return [da.total(), db.total()];
 }
 
 /**

@@ -8,21 +8,37 @@
 const BLOCK = 128;
 const BUFFER = 8192;
 
+// Sum of a[start .. start + n) in NumPy's order. The eight accumulators are locals rather than an
+// array so that V8 keeps them in registers.
 function pairwise(a: ArrayLike<number>, start: number, n: number): number {
   if (n < 8) {
     let res = 0;
-    for (let i = 0; i < n; i++) res += a[start + i]!;
+    for (let i = start; i < start + n; i++) res += a[i]!;
     return res;
   }
   if (n <= BLOCK) {
-    const r = [0, 0, 0, 0, 0, 0, 0, 0];
-    for (let j = 0; j < 8; j++) r[j] = a[start + j]!;
-    let i = 8;
-    for (; i < n - (n % 8); i += 8) {
-      for (let j = 0; j < 8; j++) r[j] = r[j]! + a[start + i + j]!;
+    let r0 = a[start]!;
+    let r1 = a[start + 1]!;
+    let r2 = a[start + 2]!;
+    let r3 = a[start + 3]!;
+    let r4 = a[start + 4]!;
+    let r5 = a[start + 5]!;
+    let r6 = a[start + 6]!;
+    let r7 = a[start + 7]!;
+    let i = start + 8;
+    const blockEnd = start + n - (n % 8);
+    for (; i < blockEnd; i += 8) {
+      r0 += a[i]!;
+      r1 += a[i + 1]!;
+      r2 += a[i + 2]!;
+      r3 += a[i + 3]!;
+      r4 += a[i + 4]!;
+      r5 += a[i + 5]!;
+      r6 += a[i + 6]!;
+      r7 += a[i + 7]!;
     }
-    let res = r[0]! + r[1]! + (r[2]! + r[3]!) + (r[4]! + r[5]! + (r[6]! + r[7]!));
-    for (; i < n; i++) res += a[start + i]!;
+    let res = r0 + r1 + (r2 + r3) + (r4 + r5 + (r6 + r7));
+    for (; i < start + n; i++) res += a[i]!;
     return res;
   }
   let n2 = Math.floor(n / 2);
@@ -64,11 +80,39 @@ export function pairwiseMean(values: ArrayLike<number>): number {
 export function pairwiseVariance(values: ArrayLike<number>, ddof: number): number {
   const n = values.length;
   const mean = pairwiseMean(values);
-  const sq = new Float64Array(n);
+  // np.mean of the squared deviations, formed one NumPy buffer at a time (same order, less memory).
+  const squares = new PairwiseAccumulator();
   for (let i = 0; i < n; i++) {
     const d = values[i]! - mean;
-    sq[i] = d * d;
+    squares.add(d * d);
   }
-  const moment = pairwiseMean(sq);
+  const moment = squares.total() / n;
   return ddof === 0 ? moment : moment * (n / (n - ddof));
+}
+
+/**
+ * Sums a stream of values in NumPy's pairwise order without storing them: `total()` equals
+ * `pairwiseSum` of every value added so far, bit for bit, with memory for one 8192-value buffer.
+ *
+ * @example
+ * const sum = new PairwiseAccumulator();
+ * for (const v of [0.1, 0.2, 0.3]) sum.add(v);
+ * sum.total(); // 0.6000000000000001, as np.sum
+ */
+export class PairwiseAccumulator {
+  readonly #buffer = new Float64Array(BUFFER);
+  #size = 0;
+  #sum = 0;
+
+  add(value: number): void {
+    this.#buffer[this.#size++] = value;
+    if (this.#size === BUFFER) {
+      this.#sum += pairwise(this.#buffer, 0, BUFFER);
+      this.#size = 0;
+    }
+  }
+
+  total(): number {
+    return this.#size === 0 ? this.#sum : this.#sum + pairwise(this.#buffer, 0, this.#size);
+  }
 }

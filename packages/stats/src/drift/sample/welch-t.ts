@@ -19,8 +19,8 @@ import type { SampleDriftResult } from "./sample-drift-result.js";
  * welchTTest([1, 2, 3, 4], [2, 4, 6, 8, 10]); // { statistic: -2.2514, p_value: 0.06913, dropped: [0, 0] }
  */
 export function welchTTest(reference: ArrayLike<number>, current: ArrayLike<number>): SampleDriftResult {
-  const x = finiteSample(reference, "reference");
-  const y = finiteSample(current, "current");
+  const x = finiteSample(reference, "reference", 1, false);
+  const y = finiteSample(current, "current", 1, false);
   const n1 = x.values.length;
   const n2 = y.values.length;
   const vn1 = pairwiseVariance(x.values, 1) / n1;

@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { PairwiseAccumulator, pairwiseSum, pairwiseVariance } from "./pairwise-sum.js";
+
+describe("PairwiseAccumulator", () => {
+  it("equals pairwiseSum bit for bit, across NumPy's 8192-value buffers", () => {
+    for (const n of [0, 1, 7, 8, 129, 8191, 8192, 8193, 20000]) {
+      const values = Float64Array.from({ length: n }, (_, i) => Math.sin(i) * 10 ** (i % 7) + 0.1);
+      const sum = new PairwiseAccumulator();
+      for (const v of values) sum.add(v);
+      expect(sum.total()).toBe(pairwiseSum(values));
+    }
+  });
+});
+
+describe("pairwiseVariance", () => {
+  it("is the pairwise mean of squared deviations from the pairwise mean", () => {
+    const values = Float64Array.from({ length: 10000 }, (_, i) => Math.cos(i) + 1e6);
+    const mean = pairwiseSum(values) / values.length;
+    const squares = values.map((v) => (v - mean) ** 2);
+    expect(pairwiseVariance(values, 0)).toBe(pairwiseSum(squares) / values.length);
+    expect(pairwiseVariance(values, 1)).toBe((pairwiseSum(squares) / values.length) * (10000 / 9999));
+  });
+});
