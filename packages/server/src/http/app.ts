@@ -62,6 +62,7 @@ export function buildApp(services: AppServices, options: AppOptions): FastifyIns
   // Bodies are kept raw: the ingest code parses them to report line and column of malformed records.
   app.removeAllContentTypeParsers();
   app.addHook("preParsing", decodeContentEncoding);
+  app.addHook("preParsing", decodeContentEncoding);
   app.addContentTypeParser(
     ["application/json", "application/x-ndjson", "application/jsonl", "text/plain"],
     { parseAs: "string" },
