@@ -3,6 +3,7 @@ import { SightlineError } from "../errors.js";
 import { driftCommand } from "./drift-command.js";
 import { grafanaCommand, prometheusCommand } from "./export-commands.js";
 import { keysCommand } from "./keys-command.js";
+import { lineageCommands } from "./lineage-commands.js";
 import { serveCommand } from "./serve-command.js";
 
 /** Builds the `sightline` command tree; every subcommand has --help. */
@@ -14,6 +15,7 @@ export function buildCli(): Command {
   program.addCommand(serveCommand());
   program.addCommand(keysCommand());
   program.addCommand(driftCommand());
+  for (const command of lineageCommands()) program.addCommand(command);
   program.addCommand(grafanaCommand());
   program.addCommand(prometheusCommand());
   for (const command of program.commands) command.exitOverride();

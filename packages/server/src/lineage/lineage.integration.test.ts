@@ -52,13 +52,23 @@ describe("lineage through a real server", () => {
     };
     await step("clean", 0, ["s3://raw/flights.csv"], ["s3://lake/clean.parquet"], { owner: "data-eng" });
     await step("featuregen", 1, ["s3://lake/clean.parquet"], ["s3://lake/features.parquet"]);
-    await step("split", 2, ["s3://lake/features.parquet"], ["s3://lake/train.parquet", "s3://lake/test.parquet"]);
+    await step(
+      "split",
+      2,
+      ["s3://lake/features.parquet"],
+      ["s3://lake/train.parquet", "s3://lake/test.parquet"],
+    );
     await step("train", 3, ["s3://lake/train.parquet"], [{ name: "models:/delay/1" }], {
       params: { depth: 6 },
       metrics: { auc: 0.81 },
       git_commit: "abc123",
     });
-    await step("inference", 4, ["models:/delay/1", "s3://lake/features.parquet"], ["https://api.example/predict"]);
+    await step(
+      "inference",
+      4,
+      ["models:/delay/1", "s3://lake/features.parquet"],
+      ["https://api.example/predict"],
+    );
     // An unrelated version trained on other data: its predictions must not show in the impact of clean.
     const other = await postRun({
       component: "train",
@@ -101,7 +111,12 @@ describe("lineage through a real server", () => {
     expect(run.json.inputs.map((i: { kind: string }) => i.kind)).toEqual(["model", "data"]);
     expect(run.json.outputs[0].kind).toBe("endpoint");
     const train = await api.get(`/api/v1/runs/${ids.train}`);
-    expect(train.json).toMatchObject({ component: "train", status: "success", git_commit: "abc123", metrics: { auc: 0.81 } });
+    expect(train.json).toMatchObject({
+      component: "train",
+      status: "success",
+      git_commit: "abc123",
+      metrics: { auc: 0.81 },
+    });
     expect(train.json.dependencies).toEqual([ids.split]);
   });
 
@@ -121,7 +136,9 @@ describe("lineage through a real server", () => {
       expect(all).toContain("prediction > inference > models:/delay/1 > train");
     }
     const shallow = await api.get("/api/v1/lineage/trace?model=delay&prediction=p-3&depth=2");
-    const deepest = Math.max(...paths(shallow.json.trace).map((p) => p.filter((x) => !x.includes(":") && x !== "prediction").length));
+    const deepest = Math.max(
+      ...paths(shallow.json.trace).map((p) => p.filter((x) => !x.includes(":") && x !== "prediction").length),
+    );
     expect(deepest).toBe(2);
   });
 
@@ -132,7 +149,9 @@ describe("lineage through a real server", () => {
       ["split", "featuregen"],
       ["split", "featuregen", "clean"],
     ]);
-    const artifact = await api.get(`/api/v1/lineage/trace?artifact=${encodeURIComponent("s3://lake/features.parquet")}`);
+    const artifact = await api.get(
+      `/api/v1/lineage/trace?artifact=${encodeURIComponent("s3://lake/features.parquet")}`,
+    );
     expect(artifact.json.trace).toMatchObject({ type: "artifact", kind: "data" });
     expect(artifact.json.trace.children[0].id).toBe(ids.featuregen);
   });
@@ -154,10 +173,14 @@ describe("lineage through a real server", () => {
     expect(res.json.predictions.by_version).toEqual([{ model: "delay", version: "1", count: 10 }]);
     expect(res.json.predictions.sample).toHaveLength(3);
     for (const s of res.json.predictions.sample) expect(s.id).toMatch(/^p-\d$/);
-    const byArtifact = await api.get(`/api/v1/lineage/impact?artifact=${encodeURIComponent("s3://lake/train.parquet")}`);
+    const byArtifact = await api.get(
+      `/api/v1/lineage/impact?artifact=${encodeURIComponent("s3://lake/train.parquet")}`,
+    );
     expect(byArtifact.json.runs.items.map((r: { id: string }) => r.id)).toEqual([ids.train, ids.inference]);
     expect(byArtifact.json.predictions.count).toBe(10);
-    const version0 = await api.get(`/api/v1/lineage/impact?artifact=${encodeURIComponent("models:/delay/0")}`);
+    const version0 = await api.get(
+      `/api/v1/lineage/impact?artifact=${encodeURIComponent("models:/delay/0")}`,
+    );
     expect(version0.json.predictions.count).toBe(4);
   });
 
@@ -173,7 +196,10 @@ describe("lineage through a real server", () => {
     expect(recent.json.runs.map((r: { id: string }) => r.id)).toEqual([ids.inference, ids.train]);
     const byComponent = await api.get("/api/v1/runs?component=clean&status=success");
     expect(byComponent.json.runs).toHaveLength(1);
-    expect((await api.postJson("/api/v1/components", { name: "split", owner: "ml", tags: { team: "delay" } })).status).toBe(201);
+    expect(
+      (await api.postJson("/api/v1/components", { name: "split", owner: "ml", tags: { team: "delay" } }))
+        .status,
+    ).toBe(201);
     const components = await api.get("/api/v1/components");
     const byName = Object.fromEntries(components.json.components.map((c: { name: string }) => [c.name, c]));
     expect(byName.clean).toMatchObject({ owner: "data-eng", runs: 1 });
@@ -189,18 +215,27 @@ describe("lineage through a real server", () => {
     ]) {
       expect((await api.postJson("/api/v1/lineage/flags", body)).status).toBe(201);
     }
-    expect((await api.postJson("/api/v1/lineage/flags", { model: "delay", prediction: "p-1" })).status).toBe(200);
+    expect((await api.postJson("/api/v1/lineage/flags", { model: "delay", prediction: "p-1" })).status).toBe(
+      200,
+    );
     const review = await api.get("/api/v1/lineage/review");
     expect(review.json.flagged).toHaveLength(3);
-    const counts = Object.fromEntries(review.json.runs.map((r: { id: string; flagged_outputs: number }) => [r.id, r.flagged_outputs]));
+    const counts = Object.fromEntries(
+      review.json.runs.map((r: { id: string; flagged_outputs: number }) => [r.id, r.flagged_outputs]),
+    );
     expect(counts).toEqual({
-      [ids.clean]: 3,
-      [ids.featuregen]: 3,
-      [ids.split]: 3,
-      [ids.train]: 2,
-      ...(withRunIds ? { [ids.inference]: 2 } : {}),
+      [String(ids.clean)]: 3,
+      [String(ids.featuregen)]: 3,
+      [String(ids.split)]: 3,
+      [String(ids.train)]: 2,
+      ...(withRunIds ? { [String(ids.inference)]: 2 } : {}),
     });
-    const removed = await api.request("DELETE", "/api/v1/lineage/flags", JSON.stringify({ model: "delay", prediction: "p-2" }), "application/json");
+    const removed = await api.request(
+      "DELETE",
+      "/api/v1/lineage/flags",
+      JSON.stringify({ model: "delay", prediction: "p-2" }),
+      "application/json",
+    );
     expect(removed.json).toEqual({ unflagged: "delay/p-2", removed: true });
     const after = await api.get("/api/v1/lineage/review?limit=1");
     expect(after.json.runs).toHaveLength(1);
@@ -215,8 +250,16 @@ describe("lineage through a real server", () => {
       inputs: ["s3://lake/clean.parquet"],
     });
     expect(started.dependencies).toEqual([ids.clean]);
-    expect((await api.get("/api/v1/runs/run-repost")).json).toMatchObject({ status: "running", end_time: null });
-    await postRun({ id: "run-repost", component: "backfill", start_time: t0 + hourMs, end_time: t0 + 3 * hourMs });
+    expect((await api.get("/api/v1/runs/run-repost")).json).toMatchObject({
+      status: "running",
+      end_time: null,
+    });
+    await postRun({
+      id: "run-repost",
+      component: "backfill",
+      start_time: t0 + hourMs,
+      end_time: t0 + 3 * hourMs,
+    });
     const run = (await api.get("/api/v1/runs/run-repost")).json;
     expect(run).toMatchObject({ status: "success", end_time: iso(t0 + 3 * hourMs) });
     expect(run.inputs.map((i: { name: string }) => i.name)).toEqual(["s3://lake/clean.parquet"]);
@@ -224,35 +267,87 @@ describe("lineage through a real server", () => {
   });
 
   it("matches content hashes: a rewritten file with other content is another artifact", async () => {
-    const a = await postRun({ component: "export", start_time: t0 + 10 * dayMs, end_time: t0 + 10 * dayMs + 1, outputs: [{ name: "out/data.csv", hash: "aaa" }] });
-    const b = await postRun({ component: "export", start_time: t0 + 11 * dayMs, end_time: t0 + 11 * dayMs + 1, outputs: [{ name: "out/data.csv", hash: "bbb" }] });
-    const byHash = await postRun({ component: "consume", start_time: t0 + 12 * dayMs, inputs: [{ name: "out/data.csv", hash: "aaa" }] });
+    const a = await postRun({
+      component: "export",
+      start_time: t0 + 10 * dayMs,
+      end_time: t0 + 10 * dayMs + 1,
+      outputs: [{ name: "out/data.csv", hash: "aaa" }],
+    });
+    const b = await postRun({
+      component: "export",
+      start_time: t0 + 11 * dayMs,
+      end_time: t0 + 11 * dayMs + 1,
+      outputs: [{ name: "out/data.csv", hash: "bbb" }],
+    });
+    const byHash = await postRun({
+      component: "consume",
+      start_time: t0 + 12 * dayMs,
+      inputs: [{ name: "out/data.csv", hash: "aaa" }],
+    });
     expect(byHash.dependencies).toEqual([a.id]);
-    const byName = await postRun({ component: "consume", start_time: t0 + 12 * dayMs, inputs: ["out/data.csv"] });
+    const byName = await postRun({
+      component: "consume",
+      start_time: t0 + 12 * dayMs,
+      inputs: ["out/data.csv"],
+    });
     expect(byName.dependencies).toEqual([b.id]);
-    const rewrite = await postRun({ component: "dedupe", start_time: t0 + 13 * dayMs, inputs: [{ name: "out/data.csv", hash: "bbb" }], outputs: [{ name: "out/data.csv", hash: "ccc" }] });
+    const rewrite = await postRun({
+      component: "dedupe",
+      start_time: t0 + 13 * dayMs,
+      inputs: [{ name: "out/data.csv", hash: "bbb" }],
+      outputs: [{ name: "out/data.csv", hash: "ccc" }],
+    });
     expect(rewrite.dependencies).toEqual([b.id]);
   });
 
   it("warns about stale runs as mltrace: a dependency run long ago, and fresher runs of a dependency", async () => {
     const base = t0 + 100 * dayMs;
-    const oldRun = await postRun({ component: "etl", start_time: base - 45 * dayMs, end_time: base - 45 * dayMs + hourMs, outputs: ["warehouse.daily_flights"] });
-    const report = await postRun({ component: "report", start_time: base, end_time: base + hourMs, inputs: ["warehouse.daily_flights"] });
+    const oldRun = await postRun({
+      component: "etl",
+      start_time: base - 45 * dayMs,
+      end_time: base - 45 * dayMs + hourMs,
+      outputs: ["warehouse.daily_flights"],
+    });
+    const report = await postRun({
+      component: "report",
+      start_time: base,
+      end_time: base + hourMs,
+      inputs: ["warehouse.daily_flights"],
+    });
     const days = Math.floor((base - (base - 45 * dayMs)) / dayMs);
     expect(report.stale).toEqual([`etl (ID ${oldRun.id}) was run ${days} days ago.`]);
     const relaxed = await api.get(`/api/v1/runs/${report.id}?stale_days=60`);
     expect(relaxed.json.stale).toEqual([]);
 
-    const g1 = await postRun({ component: "ingest", start_time: base, end_time: base + 1000, outputs: ["s3://in/a.csv"] });
-    await postRun({ component: "ingest", start_time: base + hourMs, end_time: base + hourMs + 1000, outputs: ["s3://in/b.csv"] });
-    const consumer = await postRun({ component: "score", start_time: base + 2 * hourMs, inputs: ["s3://in/a.csv"] });
+    const g1 = await postRun({
+      component: "ingest",
+      start_time: base,
+      end_time: base + 1000,
+      outputs: ["s3://in/a.csv"],
+    });
+    await postRun({
+      component: "ingest",
+      start_time: base + hourMs,
+      end_time: base + hourMs + 1000,
+      outputs: ["s3://in/b.csv"],
+    });
+    const consumer = await postRun({
+      component: "score",
+      start_time: base + 2 * hourMs,
+      inputs: ["s3://in/a.csv"],
+    });
     expect(consumer.dependencies).toEqual([g1.id]);
     expect(consumer.stale).toEqual([
       `ingest (ID ${g1.id}) has 1 fresher run(s) that began before this component run started.`,
     ]);
 
     const stale = await api.get("/api/v1/lineage/stale");
-    const flagged = Object.fromEntries(stale.json.runs.map((r: { component: string; warnings: { reason: string }[] }) => [r.component, r.warnings.map((w) => w.reason)]));
+    const flagged = Object.fromEntries(
+      stale.json.runs.map((r: { component: string; warnings: { reason: string }[] }) => [
+        r.component,
+        r.warnings.map((w) => w.reason),
+      ]),
+    );
     expect(flagged).toMatchObject({ report: ["old_dependency"], score: ["fresher_runs"] });
     expect((await api.get("/api/v1/lineage/stale?stale_days=60&component=report")).json.runs).toEqual([]);
     const trace = await api.get(`/api/v1/lineage/trace?run=${report.id}`);
@@ -268,11 +363,23 @@ describe("lineage through a real server", () => {
     expect((await api.get("/api/v1/lineage/impact?run=no-such-run")).status).toBe(404);
     expect((await api.get("/api/v1/lineage/trace?model=delay&prediction=nope")).status).toBe(404);
     expect((await api.get("/api/v1/components/nope/runs")).status).toBe(404);
-    const kind = await api.postJson("/api/v1/runs", { component: "c", start_time: t0, inputs: [{ name: "x.csv", kind: "table" }] });
+    const kind = await api.postJson("/api/v1/runs", {
+      component: "c",
+      start_time: t0,
+      inputs: [{ name: "x.csv", kind: "table" }],
+    });
     expect(kind.status).toBe(400);
-    expect(kind.json.error).toMatchObject({ code: "SL_INVALID_LINEAGE", details: { field: "inputs[0].kind" } });
+    expect(kind.json.error).toMatchObject({
+      code: "SL_INVALID_LINEAGE",
+      details: { field: "inputs[0].kind" },
+    });
     expect(kind.json.error.message).toContain("inputs[0].kind");
-    const cycle = await api.postJson("/api/v1/runs", { component: "c", start_time: t0, inputs: ["a.csv"], outputs: ["b.csv", "a.csv"] });
+    const cycle = await api.postJson("/api/v1/runs", {
+      component: "c",
+      start_time: t0,
+      inputs: ["a.csv"],
+      outputs: ["b.csv", "a.csv"],
+    });
     expect(cycle.status).toBe(400);
     expect(cycle.json.error.details.field).toBe("inputs[0]");
     const cases: [unknown, string][] = [
@@ -294,8 +401,12 @@ describe("lineage through a real server", () => {
     expect((await api.get("/api/v1/lineage/trace?prediction=p-1")).json.error.details.field).toBe("model");
     expect((await api.get("/api/v1/lineage/trace?run=a&artifact=b")).status).toBe(400);
     expect((await api.get("/api/v1/runs?limit=0")).json.error.details.field).toBe("limit");
-    expect((await api.get("/api/v1/lineage/stale?stale_days=-1")).json.error.details.field).toBe("stale_days");
+    expect((await api.get("/api/v1/lineage/stale?stale_days=-1")).json.error.details.field).toBe(
+      "stale_days",
+    );
     expect((await api.postJson("/api/v1/lineage/flags", { artifact: "never-seen" })).status).toBe(404);
-    expect((await api.postJson("/api/v1/lineage/flags", { model: "delay" })).json.error.details.field).toBe("prediction");
+    expect((await api.postJson("/api/v1/lineage/flags", { model: "delay" })).json.error.details.field).toBe(
+      "prediction",
+    );
   });
 });
