@@ -1,4 +1,4 @@
-import type { ModelDefaults } from "./internal/encode-prediction.js";
+import { isRunId, type ModelDefaults } from "./internal/encode-prediction.js";
 import { isPlainObject } from "./internal/json-safe.js";
 import type { Tags } from "./types.js";
 
@@ -19,6 +19,8 @@ export interface ModelOptions {
    * `@opentelemetry/api`. A value that is not 32 hex characters (or is all zeros) is ignored.
    */
   traceId?: (() => string | undefined) | undefined;
+  /** The lineage run serving this model (1-128 printable ASCII), sent as `run_id` on every record. */
+  runId?: string | undefined;
 }
 
 /** Checked `sl.model()` arguments: the defaults, or why the handle cannot log. Never throws. */
@@ -32,7 +34,7 @@ export function resolveModelOptions(
       return { defaults: none, problem: "a model name (non-empty string) is required" };
     }
     const o = (options ?? {}) as ModelOptions;
-    const { version, tags, traceId } = o;
+    const { version, tags, traceId, runId } = o;
     if (version !== undefined && (typeof version !== "string" || version === "")) {
       return { defaults: none, problem: `model "${name}": version must be a non-empty string` };
     }
@@ -45,11 +47,15 @@ export function resolveModelOptions(
     if (traceId !== undefined && typeof traceId !== "function") {
       return { defaults: none, problem: `model "${name}": traceId must be a function` };
     }
+    if (runId !== undefined && !isRunId(runId)) {
+      return { defaults: none, problem: `model "${name}": runId must be 1-128 printable ASCII characters` };
+    }
     return {
       defaults: Object.freeze({
         version,
         tags: tags === undefined ? undefined : Object.freeze({ ...tags }),
         ...(traceId === undefined ? {} : { traceId }),
+        ...(runId === undefined ? {} : { runId }),
       }),
       problem: undefined,
     };

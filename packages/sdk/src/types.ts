@@ -40,6 +40,8 @@ export interface PredictionRecord {
   error?: string | Error | undefined;
   /** W3C trace id: 32 hex characters (sent lowercased). */
   traceId?: string | undefined;
+  /** The lineage run that served this prediction (1-128 printable ASCII); overrides the handle's `runId`. */
+  runId?: string | undefined;
   /** Merged over the tags given to `sl.model()`. */
   tags?: Tags | undefined;
 }

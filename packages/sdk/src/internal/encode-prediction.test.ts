@@ -117,3 +117,26 @@ describe("encodeLabel", () => {
     expect(encodeLabel({ label: undefined, timestamp: undefined }, "p1")).toBeUndefined();
   });
 });
+
+describe("encodePrediction run_id", () => {
+  it("stamps the handle's runId and lets a record's own runId win", () => {
+    const withRun: ModelDefaults = { ...defaults, runId: "serve-2024-06-01 #3" };
+    expect(decode(encodePrediction({ features: {}, prediction: 1 }, "id-1", T, withRun)).run_id).toBe(
+      "serve-2024-06-01 #3",
+    );
+    expect(
+      decode(encodePrediction({ features: {}, prediction: 1, runId: "own" }, "id-2", T, withRun)).run_id,
+    ).toBe("own");
+    expect(decode(encodePrediction({ features: {}, prediction: 1 }, "id-3", T, defaults))).not.toHaveProperty(
+      "run_id",
+    );
+  });
+
+  it("drops a record whose runId the server would reject", () => {
+    for (const runId of ["", "caf\u00e9", "x".repeat(129), 7]) {
+      expect(
+        encodePrediction({ features: {}, prediction: 1, runId: runId as string }, "id", T, defaults),
+      ).toBeUndefined();
+    }
+  });
+});

@@ -8,9 +8,23 @@ export interface ModelDefaults {
   readonly tags: Tags | undefined;
   /** Reads the caller's active W3C trace id at log time (see `ModelOptions.traceId`). */
   readonly traceId?: (() => string | undefined) | undefined;
+  /** The lineage run stamped on every record (see `ModelOptions.runId`). */
+  readonly runId?: string | undefined;
 }
 
 const TRACE_ID = /^[0-9a-fA-F]{32}$/;
+// As the server's `run_id`: 1-128 printable ASCII characters.
+const RUN_ID = /^[\x20-\x7e]{1,128}$/;
+
+/**
+ * Whether a value is a valid `run_id` on the wire: a string of 1-128 printable ASCII characters.
+ *
+ * @example
+ * isRunId("train-2024-06-01"); // true
+ */
+export function isRunId(value: unknown): value is string {
+  return typeof value === "string" && RUN_ID.test(value);
+}
 
 /**
  * One prediction record as an NDJSON line (without the newline), or undefined when the record cannot be
@@ -60,6 +74,11 @@ export function encodePrediction(
   if (r.traceId !== undefined) {
     if (typeof r.traceId !== "string" || !TRACE_ID.test(r.traceId)) return undefined;
     out.trace_id = r.traceId.toLowerCase();
+  }
+  const runId = r.runId ?? defaults.runId;
+  if (runId !== undefined) {
+    if (!isRunId(runId)) return undefined;
+    out.run_id = runId;
   }
   const tags = mergeTags(defaults.tags, r.tags);
   if (tags === INVALID) return undefined;
