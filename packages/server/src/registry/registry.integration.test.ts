@@ -179,6 +179,38 @@ describe("model registry over real HTTP", () => {
     expect(bad.json.error).toMatchObject({ code: "SL_INVALID_QUERY", details: { field: "from" } });
   });
 
+  it("takes training time from the lineage run that trained the version", async () => {
+    const run = await admin.postJson("/api/v1/runs", {
+      id: "train-legacy",
+      component: "train",
+      start_time: t0 - 200 * day,
+      end_time: t0 - 199 * day,
+    });
+    expect(run.status).toBe(201);
+    const registered = await admin.postJson("/api/v1/models/legacy/versions", {
+      version: "v1",
+      run_id: "train-legacy",
+    });
+    expect(registered.json).toMatchObject({
+      run_id: "train-legacy",
+      trained_timestamp: new Date(t0 - 200 * day).toISOString(),
+    });
+    await put(admin, "/api/v1/models/legacy/aliases/production", { version: "v1" });
+    await admin.postJson("/api/v1/models/legacy/predictions", [
+      { id: "l1", version: "v1", timestamp: t0, features: {}, prediction: 0 },
+    ]);
+    const serving = await reader.get(`/api/v1/models/legacy/serving?from=${t0}&to=${t0 + day}`);
+    const [version, staleness] = serving.json.checks;
+    expect(version.breached).toBe(false);
+    expect(staleness).toMatchObject({
+      kind: "staleness",
+      version: "v1",
+      breached: true,
+      value: 201,
+      threshold: 90,
+    });
+  });
+
   it("compares a clearly worse candidate and an equal one", async () => {
     const send = async (t: ReturnType<typeof traffic>) => {
       expect((await admin.postJson("/api/v1/models/canary/predictions", t.predictions)).status).toBe(200);

@@ -84,8 +84,6 @@ const modelSelect = `SELECT m.*, (SELECT list({'alias': a.alias, 'version': a.ve
  * await registry.listVersions("flight-delay");
  */
 export class DuckDbRegistryStore implements RegistryStore {
-  private runStartSql: Promise<string | null> | undefined;
-
   constructor(private readonly db: DuckDbDatabase) {}
 
   async upsertModel(update: ModelUpdate, actor: string, nowMs: number): Promise<RegisteredModel> {
@@ -241,7 +239,6 @@ export class DuckDbRegistryStore implements RegistryStore {
   }
 
   private async versions(model: string, only: string | null): Promise<ModelVersion[]> {
-    const runStart = await this.lineageRunStart();
     const rows = await this.db.read(
       `WITH reg AS (SELECT * FROM registry_versions WHERE model = $1),
        p AS (SELECT version, count(*) AS predictions, min(ts_ms) AS first_ms, max(ts_ms) AS last_ms
@@ -252,31 +249,16 @@ export class DuckDbRegistryStore implements RegistryStore {
        v AS (SELECT version FROM reg UNION SELECT version FROM p UNION SELECT version FROM c)
        SELECT $1 AS model, v.version, reg.version IS NOT NULL AS registered, reg.artifact_uri, reg.run_id,
               reg.metrics, reg.tags, reg.description, reg.created_ms, reg.created_by,
-              ${runStart ?? "NULL"} AS run_start_ms, c.version IS NOT NULL AS has_contract, a.aliases,
+              r.start_ms AS run_start_ms, c.version IS NOT NULL AS has_contract, a.aliases,
               p.predictions, p.first_ms, p.last_ms
        FROM v LEFT JOIN reg ON reg.version = v.version LEFT JOIN p ON p.version = v.version
          LEFT JOIN c ON c.version = v.version LEFT JOIN a ON a.version = v.version
+         LEFT JOIN lineage_runs r ON r.id = reg.run_id
        WHERE $2::VARCHAR IS NULL OR v.version = $2
        ORDER BY coalesce(reg.created_ms, p.first_ms), v.version`,
       [model, only],
     );
     return rows.map(toVersion);
-  }
-
-  // The lineage tables are another feature's: use a run's start as training time when they exist.
-  private lineageRunStart(): Promise<string | null> {
-    this.runStartSql ??= this.db
-      .read(
-        `SELECT table_name, column_name FROM information_schema.columns
-         WHERE table_name IN ('lineage_runs', 'runs') AND column_name IN ('start_ms', 'started_ms')
-         ORDER BY table_name`,
-      )
-      .then((rows) => {
-        const found = rows[0];
-        if (!found) return null;
-        return `(SELECT min(r.${found.column_name as string}) FROM ${found.table_name as string} r WHERE r.id = reg.run_id)`;
-      });
-    return this.runStartSql;
   }
 
   private async audit(
