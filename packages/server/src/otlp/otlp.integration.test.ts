@@ -1,3 +1,4 @@
+import { gzipSync } from "node:zlib";
 import { context, trace } from "@opentelemetry/api";
 import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
 import { NodeTracerProvider, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-node";
@@ -177,8 +178,15 @@ describe("OTLP traces through an in-process server", () => {
     );
     expect(again.status).toBe(200);
     expect(again.json).toEqual({ partialSuccess: {} });
+    // Exporters may gzip (OTEL_EXPORTER_OTLP_COMPRESSION=gzip); the app decodes bodies before parsing.
+    const third = span({ spanId: "1111111111111111", parentSpanId: "00f067aa0ba902b7", name: "db" });
+    const zipped = gzipSync(JSON.stringify(exportRequest(third)));
+    const gz = await ingest.request("POST", "/v1/traces", zipped, "application/json", {
+      "content-encoding": "gzip",
+    });
+    expect([gz.status, gz.json]).toEqual([200, { partialSuccess: {} }]);
     const { json } = await reader.get(`/api/v1/traces/${TRACE.toUpperCase()}`);
-    expect(json.span_count).toBe(2);
+    expect(json.span_count).toBe(3);
     expect(json.services).toEqual(["gateway"]);
     expect(json.roots[0]).toMatchObject({
       name: "handle",
@@ -186,6 +194,7 @@ describe("OTLP traces through an in-process server", () => {
       status: { code: "error", message: "boom" },
     });
     expect(json.roots[0].children[0]).toMatchObject({ name: "model", kind: "client", duration_ms: 5 });
+    expect(json.roots[0].children[0].children.map((c: { name: string }) => c.name)).toEqual(["db"]);
     expect(json.predictions).toEqual([]);
   });
 

@@ -30,15 +30,6 @@ export function otlpRoutes(services: AppServices): FastifyPluginAsync {
           `unsupported Content-Type ${JSON.stringify(type)}: send OTLP/HTTP JSON as application/json`,
         );
       }
-      if (
-        request.headers["content-encoding"] !== undefined &&
-        request.headers["content-encoding"] !== "identity"
-      ) {
-        throw new SightlineError(
-          "SL_UNSUPPORTED_MEDIA_TYPE",
-          `Content-Encoding ${request.headers["content-encoding"]} is not supported: export without compression`,
-        );
-      }
       return traces.ingest(request.body as string);
     });
     const read = { config: { role: "read" } };
