@@ -16,6 +16,14 @@ export interface ServerConfig {
   /** Records waiting for the writer before ingestion answers 429 (backpressure). */
   readonly maxQueuedRecords: number;
   readonly logLevel: "silent" | "error" | "warn" | "info" | "debug";
+  /** Monitors file (YAML or JSON) read at start-up; null for defaults and API monitors only. */
+  readonly monitorsFile: string | null;
+  /** Base URL of the UI links alerts carry; null for the server's own URL. */
+  readonly publicUrl: string | null;
+  /** How often monitors are evaluated (ms). */
+  readonly monitorIntervalMs: number;
+  /** A window is evaluated once a prediction at or after its end plus this grace (ms) arrived. */
+  readonly monitorGraceMs: number;
 }
 
 /** Flags as given on the command line (all optional: flags > environment > defaults). */
@@ -25,6 +33,8 @@ export interface ServerFlags {
   dataDir?: string | undefined;
   keysFile?: string | undefined;
   logLevel?: string | undefined;
+  monitors?: string | undefined;
+  publicUrl?: string | undefined;
 }
 
 export const defaults = {
@@ -46,6 +56,10 @@ const env = {
   maxBodyBytes: "SIGHTLINE_MAX_BODY_BYTES",
   maxBatchRecords: "SIGHTLINE_MAX_BATCH_RECORDS",
   logLevel: "SIGHTLINE_LOG_LEVEL",
+  monitors: "SIGHTLINE_MONITORS",
+  publicUrl: "SIGHTLINE_PUBLIC_URL",
+  monitorIntervalSeconds: "SIGHTLINE_MONITOR_INTERVAL_SECONDS",
+  monitorGraceSeconds: "SIGHTLINE_MONITOR_GRACE_SECONDS",
 } as const;
 
 function positiveInt(value: string | number, name: string, max = Number.MAX_SAFE_INTEGER): number {
@@ -115,6 +129,13 @@ export function resolveServerConfig(
     ),
     maxQueuedRecords: defaults.maxQueuedRecords,
     logLevel: logLevel as ServerConfig["logLevel"],
+    monitorsFile: flags.monitors ?? environment[env.monitors] ?? null,
+    publicUrl: flags.publicUrl ?? environment[env.publicUrl] ?? null,
+    monitorIntervalMs:
+      1000 * positiveInt(environment[env.monitorIntervalSeconds] ?? 60, env.monitorIntervalSeconds, 86_400),
+    // Zero is a valid grace (evaluate as soon as a later prediction is seen): positiveInt of grace + 1.
+    monitorGraceMs:
+      1000 * (positiveInt(Number(environment[env.monitorGraceSeconds] ?? 300) + 1, env.monitorGraceSeconds) - 1),
   });
 }
 

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import type { ServerConfig } from "./config.js";
@@ -14,6 +15,25 @@ import { TraceService } from "./otlp/trace-service.js";
 import { RegistryService } from "./registry/registry-service.js";
 import { DEFAULT_MAX_TRAINING_AGE_MS } from "./registry/serving-checks.js";
 import { DuckDbStore } from "./store/duckdb/duckdb-store.js";
+import { MonitorService } from "./engine/monitors/monitor-service.js";
+import { type MonitorsFile, parseMonitorsFile } from "./engine/monitors/parse-monitors-file.js";
+import { volumeProvider } from "./engine/monitors/volume-provider.js";
+import { buildNotifier } from "./engine/notifiers/build-notifier.js";
+import { postJson } from "./engine/notifiers/notifier.js";
+import { SightlineError } from "./errors.js";
+import { servingCheckProvider } from "./registry/serving-check-provider.js";
+
+/** Reads and validates the monitors file named in the config (empty when none). */
+function readMonitorsFile(path: string | null): MonitorsFile {
+  if (path === null) return { monitors: [], enabled: {}, notifiers: [] };
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    throw new SightlineError("SL_INVALID_CONFIG", `cannot read monitors file ${path}`, undefined, { cause: error });
+  }
+  return parseMonitorsFile(text, path);
+}
 
 /** A running server. */
 export interface RunningServer {
@@ -31,6 +51,7 @@ export interface RunningServer {
  * console.log(server.url);
  */
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
+  const monitorsFile = readMonitorsFile(config.monitorsFile);
   const store = await DuckDbStore.open(config.dataDir);
   const contracts = new ContractRegistry();
   let ingest: IngestService | undefined;
@@ -51,7 +72,21 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const lineage = new LineageService(store.lineage, now);
   const traces = new TraceService(store.spans, now);
   const performance = new PerformanceService(store.performance);
+  let serverUrl = "";
+  const monitors = new MonitorService({
+    store,
+    file: monitorsFile,
+    providers: [volumeProvider(store.alerts), servingCheckProvider(store)],
+    notifiers: monitorsFile.notifiers.map((n) => buildNotifier(n, postJson)),
+    publicUrl: () => config.publicUrl ?? serverUrl,
+    graceMs: config.monitorGraceMs,
+    intervalMs: config.monitorIntervalMs,
+    now,
+    onError: (error) => app.log.error({ err: error }, "monitor evaluation failed"),
+    queue: { onError: (notifier, error) => app.log.error({ err: error, notifier }, "notification failed") },
+  });
   const services: AppServices = {
+    monitors,
     store,
     registry,
     lineage,
@@ -81,8 +116,10 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     : config.host === "0.0.0.0"
       ? "127.0.0.1"
       : config.host;
+  serverUrl = `http://${host}:${port}`;
+  monitors.scheduler.start();
   return {
-    url: `http://${host}:${port}`,
+    url: serverUrl,
     app,
     services,
     async close() {
@@ -95,6 +132,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       } finally {
         clearInterval(sweep);
       }
+      await monitors.scheduler.stop();
+      await monitors.drain();
       await store.close();
     },
   };

@@ -3,6 +3,7 @@ import type { ApiKey } from "../auth/api-keys.js";
 import type { IngestMetrics } from "../exporters/ingest-metrics.js";
 import type { WindowGauges } from "../exporters/window-gauges.js";
 import type { PerformanceService } from "../engine/performance/performance-service.js";
+import type { MonitorService } from "../engine/monitors/monitor-service.js";
 import type { IngestService } from "../ingest/ingest-service.js";
 import type { ReferenceService } from "../reference/reference-service.js";
 import type { LineageService } from "../lineage/lineage-service.js";
@@ -19,6 +20,8 @@ import { performanceRoutes } from "./routes/performance.js";
 import { lineageRoutes } from "./routes/lineage.js";
 import { otlpRoutes } from "./routes/otlp.js";
 import { registryRoutes } from "./routes/registry.js";
+import { alertRoutes } from "./routes/alerts.js";
+import { monitorRoutes } from "./routes/monitors.js";
 import { isUiPath, registerWeb, sendUi } from "./routes/web.js";
 
 /** The services the HTTP face exposes; built once by the server and shared with the CLI. */
@@ -35,6 +38,8 @@ export interface AppServices {
   traces: TraceService;
   /** Gauges of each model's latest closed window; the engine updates them. */
   windowGauges: WindowGauges;
+  /** Monitors, their evaluation schedule, alerts' notifications and retraining advice. */
+  monitors: MonitorService;
 }
 
 export interface AppOptions {
@@ -61,7 +66,6 @@ export function buildApp(services: AppServices, options: AppOptions): FastifyIns
   });
   // Bodies are kept raw: the ingest code parses them to report line and column of malformed records.
   app.removeAllContentTypeParsers();
-  app.addHook("preParsing", decodeContentEncoding);
   app.addHook("preParsing", decodeContentEncoding);
   app.addContentTypeParser(
     ["application/json", "application/x-ndjson", "application/jsonl", "text/plain"],
@@ -103,6 +107,8 @@ export function buildApp(services: AppServices, options: AppOptions): FastifyIns
   app.register(modelRoutes(services));
   app.register(performanceRoutes(services));
   app.register(registryRoutes(services));
+  app.register(monitorRoutes(services));
+  app.register(alertRoutes(services));
   app.register(lineageRoutes(services));
   app.register(otlpRoutes(services));
   return app;

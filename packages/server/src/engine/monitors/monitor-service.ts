@@ -1,0 +1,233 @@
+import { SightlineError } from "../../errors.js";
+import type { Store } from "../../store/store.js";
+import { type Advice, adviseRetraining } from "../advice/retraining-advice.js";
+import type { Alert } from "../alerts/alert.js";
+import { type EvaluationResult, evaluateMonitors, type MonitorCheck } from "../alerts/evaluate-monitors.js";
+import type { Check, CheckKind, CheckProvider, CheckQuery } from "../check.js";
+import { NotificationQueue, type NotificationQueueOptions } from "../notifiers/notification-queue.js";
+import { type Notifier, routeEvents } from "../notifiers/notifier.js";
+import type { Window } from "../window.js";
+import { defaultMonitors, mergeMonitors } from "./default-monitors.js";
+import type { Monitor } from "./monitor.js";
+import { MonitorScheduler, type SchedulerTimer } from "./monitor-scheduler.js";
+import type { MonitorsFile } from "./parse-monitors-file.js";
+
+/** What the monitor service is built from; `now` is the wall clock (silences, acknowledgements, sends). */
+export interface MonitorServiceOptions {
+  store: Pick<Store, "alerts" | "listContracts">;
+  file: MonitorsFile;
+  providers: CheckProvider[];
+  notifiers: Notifier[];
+  /** Base of the UI links alerts carry. */
+  publicUrl: () => string;
+  /** A window is evaluated once a prediction at or after its end + grace has been seen. */
+  graceMs: number;
+  now: () => number;
+  queue?: NotificationQueueOptions;
+  /** Most windows evaluated per model and window size in one tick (catching up after a replay). */
+  maxWindowsPerTick?: number;
+  /** The fixed schedule of `tick` (ms), its timer (injectable) and where its errors go. */
+  intervalMs: number;
+  timer?: SchedulerTimer;
+  onError?: (error: unknown) => void;
+}
+
+/**
+ * Monitors, evaluation and notification, on event time: `tick()` evaluates, for every model, each window
+ * that has closed (its end + grace passed by the newest prediction) since the last one evaluated, in
+ * order, asking the check providers and feeding the pure state machine; changes are stored with their
+ * history, then routed to notifiers through a bounded queue.
+ *
+ * @example
+ * const monitors = new MonitorService({ store, file, providers: [volumeProvider(store.alerts)], notifiers: [], publicUrl: () => url, graceMs: 300_000, now: Date.now });
+ * await monitors.tick();
+ */
+export class MonitorService {
+  readonly queue: NotificationQueue;
+  /** Runs `tick` on the fixed schedule (once started) and on demand, one at a time. */
+  readonly scheduler: MonitorScheduler;
+  private readonly providers: CheckProvider[];
+
+  constructor(private readonly options: MonitorServiceOptions) {
+    this.providers = [...options.providers];
+    this.queue = new NotificationQueue(new Map(options.notifiers.map((n) => [n.name, n])), options.queue);
+    this.scheduler = new MonitorScheduler(
+      () => this.tick(),
+      options.intervalMs,
+      options.onError,
+      options.timer,
+    );
+  }
+
+  /** The wall clock the service was given (silences and acknowledgements are in wall-clock time). */
+  now(): number {
+    return this.options.now();
+  }
+
+  /** Adds a source of checks (drift, performance, registry...). */
+  addProvider(provider: CheckProvider): void {
+    this.providers.push(provider);
+  }
+
+  get notifierNames(): string[] {
+    return this.options.notifiers.map((n) => n.name);
+  }
+
+  /** Every monitor in force: defaults for models with a reference, overridden by the file, then by the API. */
+  async listMonitors(): Promise<Monitor[]> {
+    const contracts = await this.options.store.listContracts();
+    const api = await this.options.store.alerts.listMonitors();
+    return mergeMonitors(
+      [defaultMonitors(contracts.map((c) => c.model)), this.options.file.monitors, api],
+      this.options.file.enabled,
+    );
+  }
+
+  async getMonitor(name: string): Promise<Monitor | undefined> {
+    return (await this.listMonitors()).find((m) => m.name === name);
+  }
+
+  /** Creates or replaces a monitor through the API (it then overrides a default or file monitor of that name). */
+  async putMonitor(monitor: Monitor): Promise<void> {
+    const unknown = monitor.notify.find((n) => !this.notifierNames.includes(n));
+    if (unknown !== undefined) {
+      throw new SightlineError("SL_INVALID_MONITOR", `notify names no configured notifier ('${unknown}')`, {
+        field: "notify",
+      });
+    }
+    await this.options.store.alerts.saveMonitor({ ...monitor, source: "api" }, this.options.now());
+  }
+
+  /**
+   * Deletes an API monitor; a default or file monitor cannot be deleted, so it is switched off (an API
+   * override with `enabled: false`). False when no monitor has that name.
+   */
+  async deleteMonitor(name: string): Promise<boolean> {
+    const existing = await this.getMonitor(name);
+    if (!existing) return false;
+    await this.options.store.alerts.deleteMonitor(name);
+    const underneath = await this.getMonitor(name);
+    if (underneath?.enabled) await this.putMonitor({ ...underneath, enabled: false });
+    return true;
+  }
+
+  /** The checks of one model and window that the given monitors need, from every provider that has them. */
+  async checksFor(
+    model: string,
+    window: Window,
+    monitors: readonly Monitor[],
+    nowMs: number,
+  ): Promise<MonitorCheck[]> {
+    const kinds = new Set<string>(monitors.map((m) => m.kind));
+    const wantsAdvice = kinds.has("advice");
+    const scopes = new Map<string, Pick<CheckQuery, "version" | "segment">>();
+    for (const m of monitors) {
+      const scope: Pick<CheckQuery, "version" | "segment"> = {};
+      if (m.version !== null) scope.version = m.version;
+      if (m.segment !== null) scope.segment = m.segment;
+      scopes.set(JSON.stringify([m.version, m.segment]), scope);
+    }
+    const checks: MonitorCheck[] = [];
+    for (const scope of scopes.values()) {
+      const query: CheckQuery = { model, window, nowMs, ...scope };
+      const scoped: Check[] = [];
+      for (const provider of this.providers) {
+        if (!wantsAdvice && !provider.kinds.some((k: CheckKind) => kinds.has(k))) continue;
+        scoped.push(...(await provider.checks(query)));
+      }
+      checks.push(...scoped);
+      if (wantsAdvice) checks.push(adviceCheck(model, window, scope, adviseRetraining(scoped)));
+    }
+    return checks;
+  }
+
+  /** Evaluates the monitors of one model and window size on one window, stores and notifies the result. */
+  async evaluateWindow(
+    model: string,
+    monitors: readonly Monitor[],
+    window: Window,
+    nowMs: number,
+  ): Promise<EvaluationResult> {
+    const store = this.options.store.alerts;
+    const checks = await this.checksFor(model, window, monitors, nowMs);
+    const result = evaluateMonitors({
+      monitors,
+      checks,
+      previous: await store.latestAlerts(model),
+      silences: await store.listSilences(this.options.now()),
+      nowMs: this.options.now(),
+      publicUrl: this.options.publicUrl(),
+    });
+    await store.saveEvaluation(result.alerts, result.events);
+    for (const { notifier, group } of routeEvents(result.events, this.options.notifiers)) {
+      this.queue.push(notifier, group);
+    }
+    return result;
+  }
+
+  /** Evaluates every window closed since the last tick, per model and window size, in event-time order. */
+  async tick(): Promise<void> {
+    const store = this.options.store.alerts;
+    const monitors = (await this.listMonitors()).filter((m) => m.enabled);
+    const limit = this.options.maxWindowsPerTick ?? 1000;
+    for (const extent of await store.modelExtents()) {
+      const own = monitors.filter((m) => m.model === extent.model);
+      const sizes = [...new Set(own.map((m) => m.windowMs))];
+      for (const sizeMs of sizes) {
+        const closedTo = Math.floor((extent.newestMs - this.options.graceMs) / sizeMs) * sizeMs;
+        let from =
+          (await store.getProgress(extent.model, sizeMs)) ?? Math.floor(extent.oldestMs / sizeMs) * sizeMs;
+        const same = own.filter((m) => m.windowMs === sizeMs);
+        for (let n = 0; from + sizeMs <= closedTo && n < limit; n++, from += sizeMs) {
+          await this.evaluateWindow(
+            extent.model,
+            same,
+            { fromMs: from, toMs: from + sizeMs },
+            extent.newestMs,
+          );
+          await store.setProgress(extent.model, sizeMs, from + sizeMs);
+        }
+      }
+    }
+  }
+
+  /** Retraining advice for a model over a window (by default the last closed day), with the checks behind it. */
+  async advice(model: string, window: Window, nowMs: number): Promise<{ advice: Advice; checks: Check[] }> {
+    const checks: Check[] = [];
+    for (const provider of this.providers) checks.push(...(await provider.checks({ model, window, nowMs })));
+    return { advice: adviseRetraining(checks), checks };
+  }
+
+  /** Acknowledges an alert (it keeps firing; notifications are not repeated anyway). */
+  acknowledge(id: string, by: string): Promise<Alert | undefined> {
+    return this.options.store.alerts.acknowledge(id, by, this.options.now());
+  }
+
+  /** Waits until queued notifications are sent or given up. */
+  drain(): Promise<void> {
+    return this.queue.drain();
+  }
+}
+
+/** The retraining verdict as a check, so `advice` monitors run through the same state machine. */
+function adviceCheck(
+  model: string,
+  window: Window,
+  scope: Pick<CheckQuery, "version" | "segment">,
+  advice: Advice,
+): MonitorCheck {
+  return {
+    model,
+    version: scope.version ?? null,
+    segment: scope.segment ? `${scope.segment.tag}=${scope.segment.value}` : null,
+    window: { ...window },
+    kind: "advice",
+    subject: "retraining",
+    metric: "verdict",
+    value: advice.verdict === "insufficient_data" ? null : advice.verdict === "retrain" ? 1 : 0,
+    threshold: 1,
+    breached: advice.verdict === "retrain",
+    rows: 0,
+    evidence: { verdict: advice.verdict, reasons: advice.reasons, drift_share: advice.drift_share },
+  };
+}
