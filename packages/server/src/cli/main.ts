@@ -3,6 +3,7 @@ import { SightlineError } from "../errors.js";
 import { driftCommand } from "./drift-command.js";
 import { grafanaCommand, prometheusCommand } from "./export-commands.js";
 import { keysCommand } from "./keys-command.js";
+import { modelsCommand } from "./models-command.js";
 import { lineageCommands } from "./lineage-commands.js";
 import { serveCommand } from "./serve-command.js";
 
@@ -15,6 +16,7 @@ export function buildCli(): Command {
   program.addCommand(serveCommand());
   program.addCommand(keysCommand());
   program.addCommand(driftCommand());
+  program.addCommand(modelsCommand());
   for (const command of lineageCommands()) program.addCommand(command);
   program.addCommand(grafanaCommand());
   program.addCommand(prometheusCommand());
