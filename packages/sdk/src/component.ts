@@ -107,7 +107,7 @@ export class Component {
    *
    * @example
    * const serving = sl.component("inference").start({ inputs: [modelArtifact("churn", "3"), "features:online"] });
-   * const m = sl.model("churn", { version: "3", runId: serving.id });
+   * process.on("SIGTERM", () => serving.end());
    */
   start(options: RunOptions = {}): RunHandle {
     const record = this.begin(options, Date.now());
