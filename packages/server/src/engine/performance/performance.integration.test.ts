@@ -6,16 +6,21 @@ import { type RunningServer, startServer } from "../../server.js";
 import { ApiClient } from "../../test-support/api-client.js";
 import { mulberry32 } from "../../test-support/seeded-random.js";
 import { makeTempDir, removeTempDir } from "../../test-support/temp-dir.js";
+import { performanceCheckProvider } from "./performance-check-provider.js";
 
 const day = 86_400_000;
 const start = Date.UTC(2024, 2, 1);
 const script = fileURLToPath(new URL("./sklearn-metrics.py", import.meta.url));
 
 /** scikit-learn's metrics on exported rows (the reference every realised metric is checked against). */
-function sklearn(request: Record<string, unknown>): Record<string, number> {
-  const run = spawnSync("/usr/bin/python3", [script], { input: JSON.stringify(request), encoding: "utf8" });
+function sklearnAll(requests: Record<string, unknown>[]): Record<string, number>[] {
+  const run = spawnSync("/usr/bin/python3", [script], { input: JSON.stringify(requests), encoding: "utf8" });
   if (run.status !== 0) throw new Error(`sklearn-metrics.py failed: ${run.stderr}`);
-  return JSON.parse(run.stdout) as Record<string, number>;
+  return JSON.parse(run.stdout) as Record<string, number>[];
+}
+
+function sklearn(request: Record<string, unknown>): Record<string, number> {
+  return sklearnAll([request])[0] as Record<string, number>;
 }
 
 interface BinaryRow {
@@ -65,15 +70,21 @@ const binaryMetricNames = [
   "ece",
 ] as const;
 
-function expectBinaryMatches(actual: Record<string, unknown>, rows: readonly BinaryRow[]): void {
-  const expected = sklearn({
-    task: "binary",
-    y_true: rows.map((r) => r.label),
-    y_pred: rows.map((r) => r.prediction),
-    scores: rows.map((r) => r.score),
+const binaryRequest = (rows: readonly BinaryRow[]) => ({
+  task: "binary",
+  y_true: rows.map((r) => r.label),
+  y_pred: rows.map((r) => r.prediction),
+  scores: rows.map((r) => r.score),
+});
+
+/** Each answered metrics object equals scikit-learn's on its rows (one Python run for all). */
+function expectBinaryMatches(pairs: [Record<string, unknown>, readonly BinaryRow[]][]): void {
+  const expected = sklearnAll(pairs.map(([, rows]) => binaryRequest(rows)));
+  pairs.forEach(([actual, _rows], i) => {
+    const e = expected[i] as Record<string, number>;
+    expect(actual.confusion_matrix).toEqual(e.confusion_matrix);
+    for (const name of binaryMetricNames) expect(actual[name], name).toBeCloseTo(e[name] as number, 10);
   });
-  expect(actual.confusion_matrix).toEqual(expected.confusion_matrix);
-  for (const name of binaryMetricNames) expect(actual[name], name).toBeCloseTo(expected[name] as number, 10);
 }
 
 describe("GET /models/{m}/performance on a real server", () => {
@@ -141,9 +152,12 @@ describe("GET /models/{m}/performance on a real server", () => {
       expect(w.rows).toBe(byDay(d).length);
       expect(w.label_coverage).toBe(1);
       expect(w.label_lag_ms).toEqual({ p50: 3_600_000, p90: 3_600_000 });
-      expectBinaryMatches(w.metrics, byDay(d));
     }
-    expectBinaryMatches(json.windows[1].cumulative.metrics, [...byDay(0), ...byDay(1)]);
+    expectBinaryMatches([
+      [json.windows[0].metrics, byDay(0)],
+      [json.windows[1].metrics, byDay(1)],
+      [json.windows[1].cumulative.metrics, [...byDay(0), ...byDay(1)]],
+    ]);
     // Days 2-3: no labels, so no realised metrics; the cumulative ones stay those of days 0-1.
     expect(json.windows[2]).toMatchObject({ labelled: 0, label_coverage: 0, metrics: null });
     expect(json.windows[2].label_lag_ms).toEqual({ p50: null, p90: null });
@@ -163,7 +177,7 @@ describe("GET /models/{m}/performance on a real server", () => {
     expect(status).toBe(200);
     const eu = byDay(0).filter((r) => r.region === "eu");
     expect(json.windows[0].rows).toBe(eu.length);
-    expectBinaryMatches(json.windows[0].metrics, eu);
+    expectBinaryMatches([[json.windows[0].metrics, eu]]);
     const none = await api.get(`${daily}&segment=region:mars`);
     expect(none.json.windows[0]).toMatchObject({ rows: 0, metrics: null, estimated: null });
   });
@@ -181,7 +195,6 @@ describe("GET /models/{m}/performance on a real server", () => {
       const w = after.windows[d];
       expect(w.label_coverage).toBe(1);
       expect(w.label_lag_ms).toEqual({ p50: 3 * day, p90: 3 * day });
-      expectBinaryMatches(w.metrics, byDay(d));
       // The estimate made before the labels came (same rows, so the same estimate) against reality.
       expect(w.estimated).toEqual(before.windows[d].estimated);
       for (const m of ["accuracy", "f1"]) {
@@ -207,8 +220,99 @@ describe("GET /models/{m}/performance on a real server", () => {
     console.info(`hourly CBPE: ${within} of ${total} realised values within the stated 95% error`);
     expect(total).toBe(96);
     expect(within / total).toBeGreaterThanOrEqual(0.85);
-    expectBinaryMatches(after.windows[3].cumulative.metrics, production);
+    expectBinaryMatches([
+      [after.windows[2].metrics, byDay(2)],
+      [after.windows[3].metrics, byDay(3)],
+      [after.windows[3].cumulative.metrics, production],
+    ]);
     expect(after.windows[3].cumulative.label_coverage).toBe(1);
+  });
+
+  it("gives monitors checks against the reference metrics, with no verdict below the minimum labels", async () => {
+    const refMetrics = sklearn(binaryRequest(reference));
+    const provider = performanceCheckProvider(server.services.performance);
+    expect(provider.kinds).toEqual(["performance", "estimated_performance"]);
+    const dayZero = { fromMs: start, toMs: start + day };
+    const checks = await provider.checks({
+      model: "clf",
+      version: "v1",
+      window: dayZero,
+      nowMs: start + day,
+    });
+    const accuracy = checks.find((c) => c.kind === "performance" && c.metric === "accuracy")!;
+    expect(accuracy.threshold).toBeCloseTo((refMetrics.accuracy as number) - 0.05, 10);
+    expect(accuracy.rows).toBe(byDay(0).length);
+    expect(accuracy.evidence).toMatchObject({ label_coverage: 1, min_rows: 100, tolerance: 0.05 });
+    expect(checks.map((c) => `${c.kind}:${c.metric}`).sort()).toEqual([
+      "estimated_performance:accuracy",
+      "estimated_performance:f1",
+      "estimated_performance:roc_auc",
+      "performance:accuracy",
+      "performance:f1",
+      "performance:roc_auc",
+    ]);
+    expect(checks.some((c) => c.breached)).toBe(false);
+    // A threshold above every value breaches with enough labels, and never on an hour's ~83 labels.
+    const strict = performanceCheckProvider(server.services.performance, { absoluteTolerance: -0.5 });
+    const daily = await strict.checks({ model: "clf", version: "v1", window: dayZero, nowMs: start + day });
+    expect(daily.every((c) => c.breached)).toBe(true);
+    const hour = { fromMs: start, toMs: start + 3_600_000 };
+    const hourly = await strict.checks({ model: "clf", version: "v1", window: hour, nowMs: start + day });
+    expect(hourly.filter((c) => c.kind === "performance").every((c) => c.rows < 100 && !c.breached)).toBe(
+      true,
+    );
+  });
+
+  it("detects multiclass and regression tasks and matches scikit-learn", async () => {
+    const next = mulberry32(3);
+    const classes = ["cat", "dog", "bird"];
+    const multi = Array.from({ length: 900 }, (_, i) => {
+      const label = classes[Math.floor(next() * 3)] as string;
+      const prediction = next() < 0.7 ? label : (classes[Math.floor(next() * 3)] as string);
+      return { id: `m-${i}`, ts: start + i * 60_000, label, prediction };
+    });
+    await api.postJson(
+      "/api/v1/models/multi/predictions",
+      multi.map((r) => ({ id: r.id, timestamp: r.ts, features: {}, prediction: r.prediction })),
+    );
+    await api.postJson(
+      "/api/v1/models/multi/labels",
+      multi.map((r) => ({ id: r.id, label: r.label })),
+    );
+    const m = (await api.get("/api/v1/models/multi/performance?window=1d")).json;
+    expect(m.task).toBe("multiclass");
+    const expectedMulti = sklearn({
+      task: "multiclass",
+      y_true: multi.map((r) => r.label),
+      y_pred: multi.map((r) => r.prediction),
+    });
+    for (const [name, value] of Object.entries(expectedMulti))
+      expect(m.windows[0].metrics[name], name).toBeCloseTo(value, 10);
+    expect(m.windows[0].metrics.confusion_matrix.labels).toEqual(["bird", "cat", "dog"]);
+
+    const reg = Array.from({ length: 700 }, (_, i) => {
+      const label = 50 + 30 * next();
+      return { id: `r-${i}`, ts: start + i * 60_000, label, prediction: label + (next() - 0.4) * 8 };
+    });
+    await api.postJson(
+      "/api/v1/models/reg/predictions",
+      reg.map((r) => ({ id: r.id, timestamp: r.ts, features: {}, prediction: r.prediction })),
+    );
+    await api.postJson(
+      "/api/v1/models/reg/labels",
+      reg.map((r) => ({ id: r.id, label: r.label })),
+    );
+    const r = (await api.get("/api/v1/models/reg/performance")).json;
+    expect(r.task).toBe("regression");
+    const expectedReg = sklearn({
+      task: "regression",
+      y_true: reg.map((x) => x.label),
+      y_pred: reg.map((x) => x.prediction),
+    });
+    for (const [name, value] of Object.entries(expectedReg))
+      expect(r.windows[0].metrics[name], name).toBeCloseTo(value, 9);
+    // task= overrides detection: the same rows scored as multiclass would be all wrong classes.
+    expect((await api.get("/api/v1/models/reg/performance?task=multiclass")).json.task).toBe("multiclass");
   });
 
   it("answers 400 naming the field for bad parameters", async () => {

@@ -1,6 +1,6 @@
 """Reference metrics for the performance integration test, computed by scikit-learn on the exported rows.
 
-Reads JSON from stdin: {"task": "binary"|"multiclass"|"regression", "y_true": [...], "y_pred": [...],
+Reads JSON from stdin, one request or a list of them: {"task": "binary"|"multiclass"|"regression", "y_true": [...], "y_pred": [...],
 "scores": [...] (binary only)}; prints the metrics under the names the API answers with.
 Run with Debian's Python (SciPy 1.10.1, scikit-learn 1.2.1): /usr/bin/python3 sklearn-metrics.py < rows.json
 """
@@ -61,8 +61,7 @@ def regression(y_true, y_pred):
     }
 
 
-def main():
-    request = json.load(sys.stdin)
+def answer(request):
     task = request["task"]
     if task == "binary":
         result = binary(request["y_true"], request["y_pred"], request.get("scores"))
@@ -70,7 +69,12 @@ def main():
         result = multiclass(request["y_true"], request["y_pred"])
     else:
         result = regression(request["y_true"], request["y_pred"])
-    json.dump({k: (float(v) if not isinstance(v, dict) else v) for k, v in result.items()}, sys.stdout)
+    return {k: (float(v) if not isinstance(v, dict) else v) for k, v in result.items()}
+
+
+def main():
+    request = json.load(sys.stdin)
+    json.dump([answer(r) for r in request] if isinstance(request, list) else answer(request), sys.stdout)
 
 
 main()
