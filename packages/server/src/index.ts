@@ -4,5 +4,16 @@ export { resolveServerConfig, type ServerConfig, type ServerFlags } from "./conf
 export type { ColumnContract, ColumnType, Contract, Violation, ViolationKind } from "./contract/contract.js";
 export { violationKinds } from "./contract/contract.js";
 export { type ErrorCode, errorCodes, SightlineError } from "./errors.js";
+export { checkAliasName } from "./registry/alias-name.js";
+export {
+  type ComparisonOptions,
+  type ComparisonVerdict,
+  compareVersions,
+  DEFAULT_COMPARISON_OPTIONS,
+  type VersionComparison,
+} from "./registry/compare-versions.js";
+export { type ModelDetail, type ModelListing, RegistryService } from "./registry/registry-service.js";
+export { servingCheckProvider } from "./registry/serving-check-provider.js";
+export { DEFAULT_MAX_TRAINING_AGE_MS, type ServingInput, servingChecks } from "./registry/serving-checks.js";
 export { type RunningServer, startServer } from "./server.js";
 export type { ModelSummary, ReferenceFile, Store, StoredPrediction } from "./store/store.js";
