@@ -1,5 +1,9 @@
 // End-to-end ingestion over loopback HTTP: NDJSON batches of 1,000 records with 10 features each, sent by
 // a few concurrent clients to a real `sightline serve` process; a batch counts once acknowledged (durable).
+// Compare builds side by side in one run (e.g. the last release's dist against the working copy):
+//   BENCH_INGEST_BINS=/tmp/old/packages/server/bin/sightline.js,packages/server/bin/sightline.js \
+//   BENCH_INGEST_ROUNDS=3 node bench/ingest.bench.js
+// BENCH_NODE_ARGS passes flags to the server's node (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
@@ -7,7 +11,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const bin = fileURLToPath(new URL("../packages/server/bin/sightline.js", import.meta.url));
+const defaultBin = fileURLToPath(new URL("../packages/server/bin/sightline.js", import.meta.url));
+const nodeArgs = process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(" ") : [];
 const totalRecords = Number(process.env.BENCH_INGEST_RECORDS ?? 300_000);
 const batchSize = 1000;
 const concurrency = 4;
@@ -68,13 +73,13 @@ function makeBatch(offset) {
   return `${lines.join("\n")}\n`;
 }
 
-export async function benchIngest() {
+export async function benchIngest(bin = defaultBin) {
   const dataDir = mkdtempSync(join(tmpdir(), "sl-bench-ingest-"));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(
     process.execPath,
-    [bin, "serve", "--port", String(port), "--data-dir", dataDir, "--log-level", "error"],
+    [...nodeArgs, bin, "serve", "--port", String(port), "--data-dir", dataDir, "--log-level", "error"],
     {
       stdio: ["ignore", "ignore", "inherit"],
     },
@@ -121,8 +126,15 @@ export async function benchIngest() {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const r = await benchIngest();
-  console.log(
-    `ingest: ${r.records} records in ${r.seconds.toFixed(2)} s = ${Math.round(r.perSecond).toLocaleString("en-US")} predictions/s (stored ${r.stored}; server CPU ${r.serverCpuUsPerRecord?.toFixed(1) ?? "?"} µs/record)`,
-  );
+  const bins = (process.env.BENCH_INGEST_BINS ?? defaultBin).split(",");
+  const rounds = Number(process.env.BENCH_INGEST_ROUNDS ?? 1);
+  // Rounds alternate between builds so that a busy spell on the shared machine hits each of them alike.
+  for (let round = 0; round < rounds; round++) {
+    for (const bin of bins) {
+      const r = await benchIngest(bin);
+      console.log(
+        `ingest: ${r.records} records in ${r.seconds.toFixed(2)} s = ${Math.round(r.perSecond).toLocaleString("en-US")} predictions/s (stored ${r.stored}; server CPU ${r.serverCpuUsPerRecord?.toFixed(1) ?? "?"} µs/record)${bins.length > 1 ? ` ${bin}` : ""}`,
+      );
+    }
+  }
 }
