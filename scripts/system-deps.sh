@@ -7,6 +7,7 @@ missing=()
 /usr/bin/python3 -c 'import scipy, sklearn, numpy' >/dev/null 2>&1 || missing+=(python3-scipy python3-sklearn python3-numpy)
 command -v prometheus >/dev/null 2>&1 || missing+=(prometheus)
 command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
+command -v prometheus-alertmanager >/dev/null 2>&1 || command -v alertmanager >/dev/null 2>&1 || missing+=(prometheus-alertmanager)
 # The web UI's end-to-end tests drive Debian's Chromium through playwright-core.
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 
