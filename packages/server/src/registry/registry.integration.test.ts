@@ -244,4 +244,63 @@ describe("model registry over real HTTP", () => {
     );
     expect(little.json.verdict).toBe("insufficient_data");
   });
+
+  it("compares regression versions by MAE and class outputs by chi-square", async () => {
+    const next = mulberry32(11);
+    const rows = (version: string, noise: number) =>
+      Array.from({ length: 300 }, (_, i) => {
+        const truth = 100 * next();
+        return {
+          id: `${version}-${i}`,
+          truth,
+          prediction: truth + noise * (next() - 0.5),
+          timestamp: t0 + i,
+        };
+      });
+    for (const [version, noise] of [
+      ["r1", 2],
+      ["r2", 6],
+    ] as const) {
+      const data = rows(version, noise);
+      const predictions = data.map(({ truth: _t, ...p }) => ({ ...p, version, features: {} }));
+      expect((await admin.postJson("/api/v1/models/price/predictions", predictions)).status).toBe(200);
+      await admin.postJson(
+        "/api/v1/models/price/labels",
+        data.map((d) => ({ id: d.id, label: d.truth })),
+      );
+    }
+    const range = `from=${t0}&to=${t0 + day}`;
+    const regression = await reader.get(`/api/v1/models/price/compare?baseline=r1&candidate=r2&${range}`);
+    expect(regression.json).toMatchObject({
+      verdict: "candidate_worse",
+      performance: { task: "regression", metric: "mae" },
+    });
+    // Uniform noise of width w has mean absolute error w / 4.
+    expect(regression.json.performance.baseline.value).toBeCloseTo(0.5, 1);
+    expect(regression.json.performance.candidate.value).toBeCloseTo(1.5, 1);
+    expect(regression.json.outputs).toMatchObject({
+      kind: "numeric",
+      source: "prediction",
+      significant: false,
+    });
+
+    const classes = (version: string, catShare: number) =>
+      Array.from({ length: 400 }, (_, i) => ({
+        id: `${version}-${i}`,
+        version,
+        timestamp: t0 + i,
+        features: {},
+        prediction: i < 400 * catShare ? "cat" : "dog",
+      }));
+    await admin.postJson("/api/v1/models/pets/predictions", [...classes("a", 0.5), ...classes("b", 0.3)]);
+    const pets = await reader.get(`/api/v1/models/pets/compare?baseline=a&candidate=b&${range}`);
+    expect(pets.json.outputs).toMatchObject({
+      kind: "categorical",
+      test: "chi_square",
+      bins: 2,
+      significant: true,
+    });
+    expect(pets.json.verdict).toBe("no_significant_difference");
+    expect(pets.json.performance).toBeNull();
+  });
 });
