@@ -4,6 +4,15 @@ export { resolveServerConfig, type ServerConfig, type ServerFlags } from "./conf
 export type { ColumnContract, ColumnType, Contract, Violation, ViolationKind } from "./contract/contract.js";
 export { violationKinds } from "./contract/contract.js";
 export { type ErrorCode, errorCodes, SightlineError } from "./errors.js";
+export {
+  type PerformanceCheckOptions,
+  performanceCheckProvider,
+  performanceChecks,
+} from "./engine/performance/performance-check-provider.js";
+export type { PerformanceReport, PerformanceWindowJson } from "./engine/performance/performance-report.js";
+export { type PerformanceQuery, PerformanceService } from "./engine/performance/performance-service.js";
+export type { SpanNode, TraceView } from "./otlp/span-tree.js";
+export { checkTraceId, type ExportTraceResponse, TraceService } from "./otlp/trace-service.js";
 export { checkAliasName } from "./registry/alias-name.js";
 export {
   type ComparisonOptions,
