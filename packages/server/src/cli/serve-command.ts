@@ -18,6 +18,8 @@ export function serveCommand(): Command {
       "API keys file written by `sightline keys create` (env SIGHTLINE_KEYS_FILE)",
     )
     .option("--log-level <level>", "silent|error|warn|info|debug (env SIGHTLINE_LOG_LEVEL)")
+    .option("--monitors <file>", "monitors and notifiers file, YAML or JSON (env SIGHTLINE_MONITORS)")
+    .option("--public-url <url>", "base URL of the UI links alerts carry (env SIGHTLINE_PUBLIC_URL)")
     .action(
       async (flags: {
         port?: string;
@@ -25,6 +27,8 @@ export function serveCommand(): Command {
         dataDir?: string;
         keysFile?: string;
         logLevel?: string;
+        monitors?: string;
+        publicUrl?: string;
       }) => {
         const config = resolveServerConfig(flags, process.env);
         const server = await startServer(config);

@@ -1,7 +1,7 @@
 import { SightlineError } from "../../errors.js";
 import type { Store } from "../../store/store.js";
 import { type Advice, adviseRetraining } from "../advice/retraining-advice.js";
-import type { Alert } from "../alerts/alert.js";
+import { type Alert, type AlertEvent, silenceMatches } from "../alerts/alert.js";
 import { type EvaluationResult, evaluateMonitors, type MonitorCheck } from "../alerts/evaluate-monitors.js";
 import type { Check, CheckKind, CheckProvider, CheckQuery } from "../check.js";
 import { NotificationQueue, type NotificationQueueOptions } from "../notifiers/notification-queue.js";
@@ -26,6 +26,8 @@ export interface MonitorServiceOptions {
   queue?: NotificationQueueOptions;
   /** Most windows evaluated per model and window size in one tick (catching up after a replay). */
   maxWindowsPerTick?: number;
+  /** How often firing alerts are re-sent to Alertmanager notifiers, so they do not expire there. Default 5 min. */
+  resendMs?: number;
   /** The fixed schedule of `tick` (ms), its timer (injectable) and where its errors go. */
   intervalMs: number;
   timer?: SchedulerTimer;
@@ -47,10 +49,13 @@ export class MonitorService {
   /** Runs `tick` on the fixed schedule (once started) and on demand, one at a time. */
   readonly scheduler: MonitorScheduler;
   private readonly providers: CheckProvider[];
+  private lastResendMs: number;
 
   constructor(private readonly options: MonitorServiceOptions) {
     this.providers = [...options.providers];
     this.queue = new NotificationQueue(new Map(options.notifiers.map((n) => [n.name, n])), options.queue);
+    // Firing alerts were sent when they fired: the first re-send is due one period after start.
+    this.lastResendMs = options.now();
     this.scheduler = new MonitorScheduler(
       () => this.tick(),
       options.intervalMs,
@@ -189,6 +194,31 @@ export class MonitorService {
         }
       }
     }
+    await this.resendFiring();
+  }
+
+  /**
+   * Alertmanager forgets a firing alert when its `endsAt` passes; like Prometheus, re-send the firing ones
+   * (not silenced) every `resendMs` so they stay firing there until Sightline resolves them.
+   */
+  private async resendFiring(): Promise<void> {
+    const nowMs = this.options.now();
+    const targets = this.options.notifiers.filter((n) => n.type === "alertmanager");
+    if (targets.length === 0 || nowMs - this.lastResendMs < (this.options.resendMs ?? 300_000)) return;
+    this.lastResendMs = nowMs;
+    const store = this.options.store.alerts;
+    const silences = await store.listSilences(nowMs);
+    const firing = await store.listAlerts({ state: "firing", limit: 10_000 });
+    const events: AlertEvent[] = firing.map((alert) => ({
+      alertId: alert.id,
+      model: alert.model,
+      monitor: alert.monitor,
+      type: "firing",
+      atMs: alert.firedMs ?? alert.lastWindowToMs,
+      silenced: silences.some((s) => silenceMatches(s, alert, nowMs)),
+      alert,
+    }));
+    for (const { notifier, group } of routeEvents(events, targets)) this.queue.push(notifier, group);
   }
 
   /** Retraining advice for a model over a window (by default the last closed day), with the checks behind it. */

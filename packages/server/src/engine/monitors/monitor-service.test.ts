@@ -1,0 +1,136 @@
+import { describe, expect, it } from "vitest";
+import type { AlertStore, ModelExtent } from "../../store/alert-store.js";
+import type { Alert, AlertEvent } from "../alerts/alert.js";
+import type { Check, CheckProvider, CheckQuery } from "../check.js";
+import type { NotificationGroup, Notifier } from "../notifiers/notifier.js";
+import type { Monitor } from "./monitor.js";
+import { MonitorService } from "./monitor-service.js";
+
+const hour = 3_600_000;
+const t0 = Date.UTC(2024, 2, 1);
+
+/** An in-memory alert store with just what the service uses. */
+function memoryStore(extent: ModelExtent) {
+  const alerts = new Map<string, Alert>();
+  const events: AlertEvent[] = [];
+  const progress = new Map<string, number>();
+  const store: Partial<AlertStore> = {
+    latestAlerts: async () => [...alerts.values()],
+    saveEvaluation: async (a, e) => {
+      for (const alert of a) alerts.set(alert.id, alert);
+      events.push(...e);
+    },
+    listSilences: async () => [],
+    listMonitors: async () => [],
+    listAlerts: async (q) => [...alerts.values()].filter((a) => q.state === undefined || a.state === q.state),
+    getProgress: async (model, size) => progress.get(`${model}/${size}`) ?? null,
+    setProgress: async (model, size, to) => void progress.set(`${model}/${size}`, to),
+    modelExtents: async () => [extent],
+  };
+  return { store: store as AlertStore, events, extent };
+}
+
+const monitor: Monitor = {
+  name: "lat",
+  model: "m",
+  kind: "latency",
+  subject: "*",
+  metric: null,
+  window: "1h",
+  windowMs: hour,
+  threshold: { above: 100 },
+  forMs: 0,
+  severity: "warning",
+  segment: null,
+  version: null,
+  labels: {},
+  notify: [],
+  enabled: true,
+  source: "file",
+};
+
+/** Latency 150 (bad) in hours 1 and 2, 50 otherwise; records the windows it was asked for. */
+function latencyProvider(asked: number[]): CheckProvider {
+  return {
+    kinds: ["latency"],
+    checks: async (q: CheckQuery): Promise<Check[]> => {
+      asked.push((q.window.fromMs - t0) / hour);
+      const h = (q.window.fromMs - t0) / hour;
+      const value = h === 1 || h === 2 ? 150 : 50;
+      return [
+        {
+          model: q.model,
+          version: null,
+          segment: null,
+          window: q.window,
+          kind: "latency",
+          subject: "overall",
+          metric: "p99_ms",
+          value,
+          threshold: null,
+          breached: false,
+          rows: 10,
+          evidence: {},
+        },
+      ];
+    },
+  };
+}
+
+function service(extent: ModelExtent, graceMs: number, now: () => number, notifiers: Notifier[] = []) {
+  const asked: number[] = [];
+  const mem = memoryStore(extent);
+  const monitors = new MonitorService({
+    store: { alerts: mem.store, listContracts: async () => [] },
+    file: { monitors: [monitor], enabled: {}, notifiers: [] },
+    providers: [latencyProvider(asked)],
+    notifiers,
+    publicUrl: () => "http://ui",
+    graceMs,
+    intervalMs: 60_000,
+    now,
+    resendMs: 10 * 60_000,
+  });
+  return { monitors, asked, ...mem };
+}
+
+describe("MonitorService.tick", () => {
+  it("evaluates a window only once the newest prediction passed its end plus the grace, each window once", async () => {
+    const extent = { model: "m", oldestMs: t0 + 5 * 60_000, newestMs: t0 + 2 * hour + 10 * 60_000 };
+    const { monitors, asked, events } = service(extent, 15 * 60_000, () => 0);
+    await monitors.tick();
+    // Hour 1 ends at 2:00; the newest event 2:10 is inside the 15 min grace: only hour 0 is closed.
+    expect(asked).toEqual([0]);
+    extent.newestMs = t0 + 2 * hour + 15 * 60_000;
+    await monitors.tick();
+    await monitors.tick();
+    expect(asked).toEqual([0, 1]);
+    extent.newestMs = t0 + 5 * hour;
+    await monitors.tick();
+    expect(asked).toEqual([0, 1, 2, 3]);
+    expect(events.map((e) => [e.type, (e.atMs - t0) / hour])).toEqual([
+      ["firing", 2],
+      ["resolved", 4],
+    ]);
+  });
+
+  it("re-sends firing alerts to Alertmanager notifiers once per period so they do not expire there", async () => {
+    const sent: NotificationGroup[] = [];
+    const am: Notifier = { name: "am", type: "alertmanager", send: async (g) => void sent.push(g) };
+    let now = 1_000_000;
+    const extent = { model: "m", oldestMs: t0, newestMs: t0 + 2 * hour };
+    const { monitors } = service(extent, 0, () => now, [am]);
+    await monitors.tick();
+    await monitors.drain();
+    expect(sent.map((g) => g.events.map((e) => e.type))).toEqual([["firing"]]);
+    now += 5 * 60_000;
+    await monitors.tick();
+    await monitors.drain();
+    expect(sent).toHaveLength(1);
+    now += 6 * 60_000;
+    await monitors.tick();
+    await monitors.drain();
+    expect(sent).toHaveLength(2);
+    expect(sent[1]?.events[0]).toMatchObject({ type: "firing", alert: { monitor: "lat", state: "firing" } });
+  });
+});
