@@ -57,6 +57,7 @@ describe("component runs against a live collector", () => {
     }) => {
       ctx.output("features-extra.parquet");
       ctx.metric("rows", 1200);
+      ctx.metric("auc", Number.NaN);
       ctx.param("window", 14);
       return "done-marker";
     };
@@ -90,6 +91,7 @@ describe("component runs against a live collector", () => {
       outputs: ["features.parquet", "features-extra.parquet"],
       params: { window: 14, seed: 1 },
       metrics: { rows: 1200 },
+      notes: "metric auc was left out: NaN is not a finite number",
       owner: "ml",
       component_description: "features",
       tags: { domain: "flights" },

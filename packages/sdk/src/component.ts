@@ -159,8 +159,14 @@ export class Component {
       const outputs = list(options?.outputs, ctx.outputs);
       if (outputs !== undefined) record.outputs = outputs;
       if (Object.keys(ctx.params).length > 0) record.params = { ...base.params, ...ctx.params };
-      if (Object.keys(ctx.metrics).length > 0) record.metrics = ctx.metrics;
       const notes = [base.notes, ...ctx.notes].filter((n) => n !== undefined);
+      // One NaN metric must not cost the whole lineage record: leave it out and say so.
+      const metrics: Record<string, number> = {};
+      for (const [name, value] of Object.entries(ctx.metrics)) {
+        if (typeof value === "number" && Number.isFinite(value)) metrics[name] = value;
+        else notes.push(`metric ${name} was left out: ${String(value)} is not a finite number`);
+      }
+      if (Object.keys(metrics).length > 0) record.metrics = metrics;
       if (notes.length > 0) record.notes = notes.join("\n");
     } catch {
       record.notes = "the run's options or context could not be read";

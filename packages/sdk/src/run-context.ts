@@ -36,7 +36,7 @@ export class RunContext {
     this.outputs.push(...artifacts);
   }
 
-  /** Records a numeric result of the run (the last value given for a name wins). */
+  /** Records a numeric result of the run (the last value given for a name wins; a non-finite one is left out, with a note). */
   metric(name: string, value: number): void {
     this.metrics[name] = value;
   }
