@@ -3,7 +3,17 @@ export { buildCli, main } from "./cli/main.js";
 export { resolveServerConfig, type ServerConfig, type ServerFlags } from "./config.js";
 export type { ColumnContract, ColumnType, Contract, Violation, ViolationKind } from "./contract/contract.js";
 export { violationKinds } from "./contract/contract.js";
-export { type ErrorCode, errorCodes, SightlineError } from "./errors.js";
+export {
+  type Advice,
+  type AdviceReason,
+  adviseRetraining,
+  type Verdict,
+} from "./engine/advice/retraining-advice.js";
+export type { Alert, AlertEvent, AlertState, Silence } from "./engine/alerts/alert.js";
+export { evaluateMonitors, type MonitorCheck } from "./engine/alerts/evaluate-monitors.js";
+export type { Monitor, MonitorKind, MonitorThreshold, NotifierConfig } from "./engine/monitors/monitor.js";
+export { MonitorService } from "./engine/monitors/monitor-service.js";
+export { type MonitorsFile, parseMonitorsFile } from "./engine/monitors/parse-monitors-file.js";
 export {
   type PerformanceCheckOptions,
   performanceCheckProvider,
@@ -11,6 +21,7 @@ export {
 } from "./engine/performance/performance-check-provider.js";
 export type { PerformanceReport, PerformanceWindowJson } from "./engine/performance/performance-report.js";
 export { type PerformanceQuery, PerformanceService } from "./engine/performance/performance-service.js";
+export { type ErrorCode, errorCodes, SightlineError } from "./errors.js";
 export type { SpanNode, TraceView } from "./otlp/span-tree.js";
 export { checkTraceId, type ExportTraceResponse, TraceService } from "./otlp/trace-service.js";
 export { checkAliasName } from "./registry/alias-name.js";
