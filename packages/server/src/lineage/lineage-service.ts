@@ -11,7 +11,7 @@ import type {
 import { modelVersionArtifact } from "./artifact.js";
 import { mergeRun } from "./parse-run.js";
 import { type ComponentRecord, type RunInput, type RunSummary, runSummary } from "./run-record.js";
-import { type StaleWarning, staleThresholdMs, staleWarnings } from "./staleness.js";
+import { type DependencyFact, type StaleWarning, staleThresholdMs, staleWarnings } from "./staleness.js";
 import {
   type ArtifactTraceNode,
   buildRunTrace,
@@ -327,24 +327,59 @@ export class LineageService {
     return { trace, stale: collectStale(trace) };
   }
 
-  // Breadth-first, one level of runs per round trip: a few indexed lookups per level, whatever the history size.
+  // Breadth-first, one level of runs per round trip (two indexed lookups), whatever the history size; then
+  // staleness for every edge at once from the fetched runs and one count of fresher runs.
   private async fetchGraph(roots: readonly string[], options: TraceOptions): Promise<Map<string, GraphRun>> {
-    const graph = new Map<string, GraphRun>();
-    const thresholdMs = staleThresholdMs(options.staleDays);
+    const fetched = new Map<string, Omit<GraphRun, "stale">>();
     const maxRuns = options.maxNodes ?? defaultMaxNodes;
     let frontier = [...new Set(roots)];
-    for (let level = 1; level <= options.depth && frontier.length > 0 && graph.size < maxRuns; level++) {
+    for (let level = 1; level <= options.depth && frontier.length > 0 && fetched.size < maxRuns; level++) {
       const nodes = await this.store.getRunGraph(frontier);
-      const warnings = staleWarnings(await this.store.dependencyFacts(frontier), thresholdMs);
       const next = new Set<string>();
       for (const [id, node] of nodes) {
-        graph.set(id, { ...node, stale: warnings.filter((w) => w.run_id === id) });
+        fetched.set(id, node);
         for (const input of node.inputs) {
-          if (input.producer !== null && !graph.has(input.producer)) next.add(input.producer);
+          if (input.producer !== null && !fetched.has(input.producer)) next.add(input.producer);
         }
       }
-      frontier = [...next].filter((id) => !graph.has(id)).slice(0, maxRuns - graph.size);
+      frontier = [...next].filter((id) => !fetched.has(id)).slice(0, maxRuns - fetched.size);
     }
+    // Producers beyond the depth limit are read only for the staleness of the runs that depend on them.
+    const missing = [...fetched.values()].flatMap((n) =>
+      n.inputs.flatMap((i) => (i.producer !== null && !fetched.has(i.producer) ? [i.producer] : [])),
+    );
+    const beyond = missing.length > 0 ? await this.store.getRunGraph([...new Set(missing)]) : new Map();
+    const facts: Omit<DependencyFact, "fresherRuns">[] = [];
+    for (const [id, node] of fetched) {
+      const seen = new Set<string>();
+      for (const input of node.inputs) {
+        if (input.producer === null || seen.has(input.producer)) continue;
+        seen.add(input.producer);
+        const dependency = (fetched.get(input.producer) ?? beyond.get(input.producer))?.run;
+        if (!dependency) continue;
+        facts.push({
+          runId: id,
+          runStartMs: Date.parse(node.run.start_time),
+          dependencyId: dependency.id,
+          dependencyComponent: dependency.component,
+          dependencyStartMs: Date.parse(dependency.start_time),
+        });
+      }
+    }
+    const fresher = await this.store.fresherRuns(
+      facts.map((f) => ({
+        component: f.dependencyComponent,
+        afterMs: f.dependencyStartMs,
+        beforeMs: f.runStartMs,
+      })),
+    );
+    const warnings = staleWarnings(
+      facts.map((f, i) => ({ ...f, fresherRuns: fresher[i] ?? 0 })),
+      staleThresholdMs(options.staleDays),
+    );
+    const graph = new Map<string, GraphRun>();
+    for (const [id, node] of fetched)
+      graph.set(id, { ...node, stale: warnings.filter((w) => w.run_id === id) });
     return graph;
   }
 }

@@ -98,6 +98,13 @@ export interface LineageStore {
   getRunGraph(ids: readonly string[]): Promise<Map<string, Omit<GraphRun, "stale">>>;
   /** Staleness facts of every dependency of the given runs. */
   dependencyFacts(runIds: readonly string[]): Promise<DependencyFact[]>;
+  /**
+   * For each window, how many runs of the component started strictly inside `(afterMs, beforeMs)`: the
+   * fresher runs of a dependency that began before its consumer started.
+   */
+  fresherRuns(
+    windows: readonly { component: string; afterMs: number; beforeMs: number }[],
+  ): Promise<number[]>;
   /** The latest run (by end, else start) that wrote the artifact, optionally available at or before `atMs`. */
   latestWriter(artifact: string, hash: string | null, atMs: number | null): Promise<string | undefined>;
   /** How an artifact was last declared (kind and hash), or undefined when no run mentions it. */

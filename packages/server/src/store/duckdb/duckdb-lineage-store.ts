@@ -21,6 +21,10 @@ import type { DuckDbDatabase, Row } from "./duckdb-database.js";
 
 const runColumns = "id, component, start_ms, end_ms, status";
 
+// DuckDB uses an index only for a lone equality on the indexed column: fetch an artifact's rows through the
+// index first (MATERIALIZED keeps the other filters from being pushed into that scan), then filter them.
+const writersOf = "WITH w AS MATERIALIZED (SELECT * FROM lineage_run_artifacts WHERE artifact = ?)";
+
 function runRow(r: Row): RunRow {
   return {
     id: r.id as string,
@@ -148,23 +152,24 @@ export class DuckDbLineageStore implements LineageStore {
         // each other.
         const rows = await this.db.run(
           conn,
-          `SELECT r.id FROM lineage_run_artifacts a JOIN lineage_runs r ON r.id = a.run_id
-           WHERE a.artifact = ? AND a.direction = 'output' AND (?::VARCHAR IS NULL OR a.hash = ?) AND r.id <> ?
-             AND r.available_ms <= ? AND (r.start_ms < ? OR (r.start_ms = ? AND r.id < ?))
-           ORDER BY r.available_ms DESC, r.start_ms DESC, r.id DESC LIMIT 1`,
+          `${writersOf}
+           SELECT run_id FROM w
+           WHERE direction = 'output' AND (?::VARCHAR IS NULL OR hash = ?) AND run_id <> ?
+             AND run_available_ms <= ? AND (run_start_ms < ? OR (run_start_ms = ? AND run_id < ?))
+           ORDER BY run_available_ms DESC, run_start_ms DESC, run_id DESC LIMIT 1`,
           [input.name, input.hash, input.hash, id, run.startMs, run.startMs, run.startMs, id],
         );
-        inputs.push({ ...input, producer: (rows[0]?.id as string | undefined) ?? null });
+        inputs.push({ ...input, producer: (rows[0]?.run_id as string | undefined) ?? null });
       }
       const tuples: string[] = [];
       const params: unknown[] = [];
       inputs.forEach((a, i) => {
-        tuples.push("(?, 'input', ?, ?, ?, ?, ?)");
-        params.push(id, i, a.name, a.hash, a.kind, a.producer);
+        tuples.push("(?, 'input', ?, ?, ?, ?, ?, ?, ?)");
+        params.push(id, i, a.name, a.hash, a.kind, a.producer, run.startMs, availableMs);
       });
       run.outputs.forEach((a, i) => {
-        tuples.push("(?, 'output', ?, ?, ?, ?, NULL)");
-        params.push(id, i, a.name, a.hash, a.kind);
+        tuples.push("(?, 'output', ?, ?, ?, ?, NULL, ?, ?)");
+        params.push(id, i, a.name, a.hash, a.kind, run.startMs, availableMs);
       });
       if (tuples.length > 0) {
         await this.db.run(conn, `INSERT INTO lineage_run_artifacts VALUES ${tuples.join(", ")}`, params);
@@ -177,11 +182,8 @@ export class DuckDbLineageStore implements LineageStore {
     const rows = await this.db.run(conn, "SELECT * FROM lineage_runs WHERE id = ?", [id]);
     const r = rows[0];
     if (!r) return undefined;
-    const artifacts = await this.db.run(
-      conn,
-      "SELECT * FROM lineage_run_artifacts WHERE run_id = ? ORDER BY direction, position",
-      [id],
-    );
+    const artifacts = await this.db.run(conn, "SELECT * FROM lineage_run_artifacts WHERE run_id = ?", [id]);
+    artifacts.sort((a, b) => (a.position as number) - (b.position as number));
     const ref = (a: Row) => ({
       name: a.artifact as string,
       hash: (a.hash as string | null) ?? null,
@@ -233,11 +235,13 @@ export class DuckDbLineageStore implements LineageStore {
       });
     }
     const inputs = await this.db.read(
-      `SELECT run_id, artifact, hash, kind, producer_run FROM lineage_run_artifacts
-       WHERE run_id IN (${placeholders(ids.length)}) AND direction = 'input' ORDER BY run_id, position`,
+      `SELECT run_id, direction, position, artifact, hash, kind, producer_run FROM lineage_run_artifacts
+       WHERE run_id IN (${placeholders(ids.length)})`,
       [...ids],
     );
+    inputs.sort((a, b) => (a.position as number) - (b.position as number));
     for (const a of inputs) {
+      if (a.direction !== "input") continue;
       graph.get(a.run_id as string)?.inputs.push({
         name: a.artifact as string,
         hash: (a.hash as string | null) ?? null,
@@ -250,26 +254,66 @@ export class DuckDbLineageStore implements LineageStore {
 
   async dependencyFacts(runIds: readonly string[]): Promise<DependencyFact[]> {
     if (runIds.length === 0) return [];
-    const rows = await this.db.read(
-      `SELECT DISTINCT a.run_id, r.start_ms AS run_start_ms, d.id AS dep_id, d.component AS dep_component,
-              d.start_ms AS dep_start_ms,
-              (SELECT count(*) FROM lineage_runs f
-               WHERE f.component = d.component AND f.start_ms > d.start_ms AND f.start_ms < r.start_ms) AS fresher
-       FROM lineage_run_artifacts a
-       JOIN lineage_runs r ON r.id = a.run_id
-       JOIN lineage_runs d ON d.id = a.producer_run
-       WHERE a.run_id IN (${placeholders(runIds.length)}) AND a.direction = 'input'
-       ORDER BY a.run_id, d.start_ms, d.id`,
+    const edges = await this.db.read(
+      `SELECT run_id, direction, producer_run FROM lineage_run_artifacts WHERE run_id IN (${placeholders(runIds.length)})`,
       [...runIds],
     );
-    return rows.map((r) => ({
-      runId: r.run_id as string,
-      runStartMs: r.run_start_ms as number,
-      dependencyId: r.dep_id as string,
-      dependencyComponent: r.dep_component as string,
-      dependencyStartMs: r.dep_start_ms as number,
-      fresherRuns: r.fresher as number,
-    }));
+    const pairs = new Map<string, { runId: string; dependencyId: string }>();
+    for (const e of edges) {
+      if (e.direction !== "input" || e.producer_run === null) continue;
+      const runId = e.run_id as string;
+      const dependencyId = e.producer_run as string;
+      pairs.set(`${runId}\u0000${dependencyId}`, { runId, dependencyId });
+    }
+    if (pairs.size === 0) return [];
+    const ids = [...new Set([...runIds, ...[...pairs.values()].map((p) => p.dependencyId)])];
+    const runs = new Map(
+      (
+        await this.db.read(
+          `SELECT ${runColumns} FROM lineage_runs WHERE id IN (${placeholders(ids.length)})`,
+          ids,
+        )
+      ).map((r) => [r.id as string, runRow(r)]),
+    );
+    const facts: Omit<DependencyFact, "fresherRuns">[] = [];
+    for (const { runId, dependencyId } of pairs.values()) {
+      const run = runs.get(runId);
+      const dependency = runs.get(dependencyId);
+      if (!run || !dependency) continue;
+      facts.push({
+        runId,
+        runStartMs: run.startMs,
+        dependencyId,
+        dependencyComponent: dependency.component,
+        dependencyStartMs: dependency.startMs,
+      });
+    }
+    facts.sort((a, b) => a.runId.localeCompare(b.runId) || a.dependencyStartMs - b.dependencyStartMs);
+    const fresher = await this.fresherRuns(
+      facts.map((f) => ({
+        component: f.dependencyComponent,
+        afterMs: f.dependencyStartMs,
+        beforeMs: f.runStartMs,
+      })),
+    );
+    return facts.map((f, i) => ({ ...f, fresherRuns: fresher[i] ?? 0 }));
+  }
+
+  async fresherRuns(
+    windows: readonly { component: string; afterMs: number; beforeMs: number }[],
+  ): Promise<number[]> {
+    if (windows.length === 0) return [];
+    // One pass over the runs for every window (a join on component with the time range), not one query each.
+    const rows = await this.db.read(
+      `SELECT q.k, count(r.id) AS n
+       FROM (VALUES ${windows.map(() => "(?::INTEGER, ?::VARCHAR, ?::BIGINT, ?::BIGINT)").join(", ")}) q(k, component, after_ms, before_ms)
+       LEFT JOIN lineage_runs r ON r.component = q.component AND r.start_ms > q.after_ms AND r.start_ms < q.before_ms
+       GROUP BY q.k`,
+      windows.flatMap((w, k) => [k, w.component, w.afterMs, w.beforeMs]),
+    );
+    const counts = new Array<number>(windows.length).fill(0);
+    for (const r of rows) counts[r.k as number] = r.n as number;
+    return counts;
   }
 
   async latestWriter(
@@ -278,13 +322,13 @@ export class DuckDbLineageStore implements LineageStore {
     atMs: number | null,
   ): Promise<string | undefined> {
     const rows = await this.db.read(
-      `SELECT r.id FROM lineage_run_artifacts a JOIN lineage_runs r ON r.id = a.run_id
-       WHERE a.artifact = ? AND a.direction = 'output' AND (?::VARCHAR IS NULL OR a.hash = ?)
-         AND (?::BIGINT IS NULL OR r.available_ms <= ?)
-       ORDER BY r.available_ms DESC, r.start_ms DESC, r.id DESC LIMIT 1`,
+      `${writersOf}
+       SELECT run_id FROM w
+       WHERE direction = 'output' AND (?::VARCHAR IS NULL OR hash = ?) AND (?::BIGINT IS NULL OR run_available_ms <= ?)
+       ORDER BY run_available_ms DESC, run_start_ms DESC, run_id DESC LIMIT 1`,
       [artifact, hash, hash, atMs, atMs],
     );
-    return (rows[0]?.id as string | undefined) ?? undefined;
+    return (rows[0]?.run_id as string | undefined) ?? undefined;
   }
 
   async findArtifact(
@@ -292,9 +336,9 @@ export class DuckDbLineageStore implements LineageStore {
     hash: string | null,
   ): Promise<{ kind: ArtifactKind; hash: string | null } | undefined> {
     const rows = await this.db.read(
-      `SELECT a.kind, a.hash FROM lineage_run_artifacts a JOIN lineage_runs r ON r.id = a.run_id
-       WHERE a.artifact = ? AND (?::VARCHAR IS NULL OR a.hash = ?)
-       ORDER BY r.available_ms DESC LIMIT 1`,
+      `${writersOf}
+       SELECT kind, hash FROM w WHERE ?::VARCHAR IS NULL OR hash = ?
+       ORDER BY run_available_ms DESC LIMIT 1`,
       [name, hash, hash],
     );
     const r = rows[0];

@@ -164,6 +164,8 @@ CREATE TABLE monitor_progress (
     id: 2,
     // Lineage: an input row holds the run it resolved to when stored (producer_run), so a trace walks
     // index lookups; available_ms is the end time, else the start, by which the latest writer is chosen.
+    // Artifact rows repeat their run's start and available times: DuckDB uses an index only for a lone
+    // equality on its column, so the latest writer of an artifact is found without a join.
     name: "lineage",
     sql: `
 CREATE TABLE lineage_components (
@@ -198,7 +200,9 @@ CREATE TABLE lineage_run_artifacts (
   artifact VARCHAR NOT NULL,
   hash VARCHAR,
   kind VARCHAR NOT NULL,
-  producer_run VARCHAR
+  producer_run VARCHAR,
+  run_start_ms BIGINT NOT NULL,
+  run_available_ms BIGINT NOT NULL
 );
 CREATE INDEX lineage_run_artifacts_run ON lineage_run_artifacts (run_id);
 CREATE INDEX lineage_run_artifacts_artifact ON lineage_run_artifacts (artifact);
