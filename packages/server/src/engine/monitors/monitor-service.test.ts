@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { SightlineError } from "../../errors.js";
 import type { AlertStore, ModelExtent } from "../../store/alert-store.js";
 import type { Alert, AlertEvent } from "../alerts/alert.js";
 import type { Check, CheckProvider, CheckQuery } from "../check.js";
@@ -132,5 +133,24 @@ describe("MonitorService.tick", () => {
     await monitors.drain();
     expect(sent).toHaveLength(2);
     expect(sent[1]?.events[0]).toMatchObject({ type: "firing", alert: { monitor: "lat", state: "firing" } });
+  });
+
+  it("skips a provider with nothing to check against (SL_NOT_FOUND) and keeps the first of duplicate checks", async () => {
+    const extent = { model: "m", oldestMs: t0, newestMs: t0 + 2 * hour };
+    const { monitors } = service(extent, 0, () => 0);
+    monitors.addProvider({
+      kinds: ["latency"],
+      checks: async () => Promise.reject(new SightlineError("SL_NOT_FOUND", "no reference")),
+    });
+    monitors.addProvider(latencyProvider([]));
+    const checks = await monitors.checksFor("m", { fromMs: t0 + hour, toMs: t0 + 2 * hour }, [monitor], t0);
+    expect(checks).toHaveLength(1);
+    monitors.addProvider({
+      kinds: ["latency"],
+      checks: async () => Promise.reject(new Error("disk on fire")),
+    });
+    await expect(monitors.checksFor("m", { fromMs: t0, toMs: t0 + hour }, [monitor], t0)).rejects.toThrow(
+      "disk on fire",
+    );
   });
 });

@@ -138,9 +138,9 @@ export class MonitorService {
       const scoped: Check[] = [];
       for (const provider of this.providers) {
         if (!wantsAdvice && !provider.kinds.some((k: CheckKind) => kinds.has(k))) continue;
-        scoped.push(...(await provider.checks(query)));
+        scoped.push(...(await checksOf(provider, query)));
       }
-      checks.push(...scoped);
+      checks.push(...dedupe(scoped));
       if (wantsAdvice) checks.push(adviceCheck(model, window, scope, adviseRetraining(scoped)));
     }
     return checks;
@@ -224,7 +224,8 @@ export class MonitorService {
   /** Retraining advice for a model over a window (by default the last closed day), with the checks behind it. */
   async advice(model: string, window: Window, nowMs: number): Promise<{ advice: Advice; checks: Check[] }> {
     const checks: Check[] = [];
-    for (const provider of this.providers) checks.push(...(await provider.checks({ model, window, nowMs })));
+    for (const provider of this.providers)
+      checks.push(...(await checksOf(provider, { model, window, nowMs })));
     return { advice: adviseRetraining(checks), checks };
   }
 
@@ -237,6 +238,36 @@ export class MonitorService {
   drain(): Promise<void> {
     return this.queue.drain();
   }
+}
+
+/**
+ * A provider's checks; none when it has nothing to check the model against (SL_NOT_FOUND, e.g. no reference
+ * uploaded). Other failures propagate: the tick fails and the window is evaluated again on the next one,
+ * rather than being judged without its checks.
+ */
+async function checksOf(provider: CheckProvider, query: CheckQuery): Promise<Check[]> {
+  try {
+    return await provider.checks(query);
+  } catch (error) {
+    if (error instanceof SightlineError && error.code === "SL_NOT_FOUND") return [];
+    throw error;
+  }
+}
+
+/**
+ * Two providers may compute the same check (e.g. error rate): the first registered wins, so a check is
+ * judged once per window and fingerprint.
+ */
+function dedupe(checks: readonly Check[]): Check[] {
+  const seen = new Set<string>();
+  return checks.filter((c) => {
+    const key = [c.kind, c.subject, c.metric, c.version, c.segment, c.window.fromMs, c.window.toMs].join(
+      "\u0000",
+    );
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** The retraining verdict as a check, so `advice` monitors run through the same state machine. */

@@ -48,7 +48,7 @@ export function volumeProvider(store: Pick<AlertStore, "windowCounts">): CheckPr
         {
           ...base,
           kind: "volume",
-          metric: "predictions",
+          metric: "rows",
           value: current.rows,
           threshold: band.ready ? (low ? band.lower : band.upper) : null,
           breached: band.drift,
