@@ -18,9 +18,11 @@ import { DuckDbStore } from "./store/duckdb/duckdb-store.js";
 import { MonitorService } from "./engine/monitors/monitor-service.js";
 import { type MonitorsFile, parseMonitorsFile } from "./engine/monitors/parse-monitors-file.js";
 import { volumeProvider } from "./engine/monitors/volume-provider.js";
+import { performanceCheckProvider } from "./engine/performance/performance-check-provider.js";
 import { buildNotifier } from "./engine/notifiers/build-notifier.js";
 import { postJson } from "./engine/notifiers/notifier.js";
 import { SightlineError } from "./errors.js";
+import { buildWindowEngine } from "./engine/window-engine.js";
 import { servingCheckProvider } from "./registry/serving-check-provider.js";
 
 /** Reads and validates the monitors file named in the config (empty when none). */
@@ -85,7 +87,12 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     onError: (error) => app.log.error({ err: error }, "monitor evaluation failed"),
     queue: { onError: (notifier, error) => app.log.error({ err: error, notifier }, "notification failed") },
   });
+  const windows = buildWindowEngine(store);
+  // After the volume provider (EWMA-judged volume): where two compute the same check, the first wins.
+  for (const provider of windows.providers) monitors.addProvider(provider);
+  monitors.addProvider(performanceCheckProvider(performance));
   const services: AppServices = {
+    windows,
     monitors,
     store,
     registry,

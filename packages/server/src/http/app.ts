@@ -9,6 +9,7 @@ import type { ReferenceService } from "../reference/reference-service.js";
 import type { LineageService } from "../lineage/lineage-service.js";
 import type { TraceService } from "../otlp/trace-service.js";
 import type { RegistryService } from "../registry/registry-service.js";
+import type { WindowEngine } from "../engine/window-engine.js";
 import type { Store } from "../store/store.js";
 import { authHook } from "./auth.js";
 import { decodeContentEncoding } from "./content-encoding.js";
@@ -23,6 +24,7 @@ import { registryRoutes } from "./routes/registry.js";
 import { alertRoutes } from "./routes/alerts.js";
 import { monitorRoutes } from "./routes/monitors.js";
 import { isUiPath, registerWeb, sendUi } from "./routes/web.js";
+import { windowRoutes } from "./routes/windows.js";
 
 /** The services the HTTP face exposes; built once by the server and shared with the CLI. */
 export interface AppServices {
@@ -40,6 +42,8 @@ export interface AppServices {
   windowGauges: WindowGauges;
   /** Monitors, their evaluation schedule, alerts' notifications and retraining advice. */
   monitors: MonitorService;
+  /** Drift, data quality and outputs per window (`/drift`, `/quality`, `/outputs`) and their check providers. */
+  windows: WindowEngine;
 }
 
 export interface AppOptions {
@@ -111,5 +115,6 @@ export function buildApp(services: AppServices, options: AppOptions): FastifyIns
   app.register(alertRoutes(services));
   app.register(lineageRoutes(services));
   app.register(otlpRoutes(services));
+  app.register(windowRoutes(services));
   return app;
 }

@@ -6,6 +6,7 @@ import type { LineageStore } from "./lineage-store.js";
 import type { PerformanceStore } from "./performance-store.js";
 import type { RegistryStore } from "./registry-store.js";
 import type { SpanStore } from "./span-store.js";
+import type { WindowStore } from "./window-store.js";
 
 /** A reference file handed to the store to import: the engine parses it where the data will live. */
 export interface ReferenceFile {
@@ -66,6 +67,8 @@ export interface Store {
   readonly alerts: AlertStore;
   /** Performance aggregates per window (confusion counts, score bins, regression sums, label lag). */
   readonly performance: PerformanceStore;
+  /** Per-window aggregates for drift, outputs, data quality and operations (counts, histograms, quantiles). */
+  readonly windows: WindowStore;
   /**
    * Inserts predictions; ids already stored for the model are ignored (idempotent re-sends). Durable on
    * return. Resolves to the `predictionKey` (model and id) of each row that was new.

@@ -8,6 +8,7 @@ import type { LineageStore } from "../lineage-store.js";
 import type { PerformanceStore } from "../performance-store.js";
 import type { RegistryStore } from "../registry-store.js";
 import type { SpanStore } from "../span-store.js";
+import type { WindowStore } from "../window-store.js";
 import type { ModelSummary, ReferenceFile, Store, StoredPrediction, ViolationCount } from "../store.js";
 import { DuckDbAlertStore } from "./duckdb-alert-store.js";
 import { DuckDbDatabase, quoteLiteral, type Row } from "./duckdb-database.js";
@@ -15,6 +16,7 @@ import { DuckDbLineageStore } from "./duckdb-lineage-store.js";
 import { DuckDbPerformanceStore } from "./duckdb-performance-store.js";
 import { DuckDbRegistryStore } from "./duckdb-registry-store.js";
 import { DuckDbSpanStore } from "./duckdb-span-store.js";
+import { DuckDbWindowStore } from "./duckdb-window-store.js";
 import { insertPredictions } from "./insert-predictions.js";
 import { summarizeReference } from "./reference-summary.js";
 
@@ -29,12 +31,14 @@ export class DuckDbStore implements Store {
   readonly spans: SpanStore;
   readonly alerts: AlertStore;
   readonly performance: PerformanceStore;
+  readonly windows: WindowStore;
   private constructor(readonly db: DuckDbDatabase) {
     this.registry = new DuckDbRegistryStore(db);
     this.lineage = new DuckDbLineageStore(db);
     this.spans = new DuckDbSpanStore(db);
     this.alerts = new DuckDbAlertStore(db);
     this.performance = new DuckDbPerformanceStore(db);
+    this.windows = new DuckDbWindowStore(db);
   }
 
   /** Opens (creating if needed) `<dataDir>/sightline.duckdb` and applies pending migrations. */

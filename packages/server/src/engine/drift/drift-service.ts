@@ -1,0 +1,226 @@
+import type { CalibratedThreshold, DriftMethod } from "@sightline/stats";
+import type { Contract } from "../../contract/contract.js";
+import { SightlineError } from "../../errors.js";
+import { DEFAULT_P_VALUE_THRESHOLD, DISTANCE_THRESHOLDS } from "../../report/drift-thresholds.js";
+import type { Store } from "../../store/store.js";
+import type { ColumnCounts, WindowScope } from "../../store/window-store.js";
+import { windowBounds } from "../window-query.js";
+import { calibrateDriftThreshold, sizeBucket } from "./calibrate-drift-threshold.js";
+import { type ColumnDriftResult, judge, prepareComparison, runComparison } from "./histogram-drift.js";
+import {
+  binsFor,
+  driftColumns,
+  MAX_CATEGORIES,
+  NUMERIC_BINS,
+  type ReferenceColumn,
+  type ReferenceProfile,
+} from "./reference-profile.js";
+
+/** One window of a drift answer, in the words of the `sightline drift` report. */
+export interface DriftWindow {
+  from: string;
+  to: string;
+  fromMs: number;
+  toMs: number;
+  rows: number;
+  columns: ColumnDriftResult[];
+}
+
+/** Drift of a model's version per window against that version's reference. */
+export interface DriftAnswer {
+  model: string;
+  version: string;
+  segment: string | null;
+  reference_rows: number;
+  windows: DriftWindow[];
+}
+
+/** Options of {@link DriftService.drift}. */
+export interface DriftOptions {
+  /** Methods to run on every column instead of the automatic choice (one result per method). */
+  methods?: readonly DriftMethod[];
+  /** Smallest distance that counts as drift, for every distance method (default: the report's defaults). */
+  minEffect?: number;
+}
+
+/**
+ * Drift of every feature, the prediction and the label per window, against the version's reference,
+ * computed from histograms the store aggregates (reference histograms once per version, cached).
+ * Tests with a p-value are judged at p < 0.05; distances against a threshold calibrated from the
+ * reference at the window's size (parametric bootstrap, mean + 3 sd, cached per version, column,
+ * method and size bucket), never below the minimum effect.
+ *
+ * @example
+ * const drift = new DriftService(store);
+ * const answer = await drift.drift({ model: "m", fromMs, toMs, sizeMs: 86_400_000, originMs: 0, version: "v1" });
+ */
+export class DriftService {
+  private readonly profiles = new Map<string, Promise<ReferenceProfile>>();
+  private readonly thresholds = new Map<string, CalibratedThreshold>();
+
+  constructor(private readonly store: Store) {}
+
+  /**
+   * The version a query is about and its contract: the one asked for, else the version with the most
+   * predictions in the range. Throws SL_NOT_FOUND with the reason when there is none or it has no reference.
+   */
+  async resolveVersion(scope: WindowScope): Promise<Contract> {
+    let version = scope.version;
+    if (version === undefined) {
+      const dominant = await this.store.windows.dominantVersion(scope.model, scope.fromMs, scope.toMs);
+      if (dominant === null) {
+        const newest = await this.store.windows.newestTimestamp(scope.model);
+        throw new SightlineError(
+          "SL_NOT_FOUND",
+          newest === null
+            ? `unknown model ${scope.model}: no predictions logged`
+            : `no predictions for ${scope.model} in [${new Date(scope.fromMs).toISOString()}, ${new Date(scope.toMs).toISOString()}); give version to pick a reference`,
+        );
+      }
+      version = dominant;
+    }
+    const contract = await this.store.getContract(scope.model, version);
+    if (!contract) {
+      throw new SightlineError(
+        "SL_NOT_FOUND",
+        `no reference uploaded for ${scope.model} version ${version}: upload one to compare against`,
+        { field: "version" },
+      );
+    }
+    return contract;
+  }
+
+  /** The reference profile of a contract's version, computed in the store once and cached. */
+  profile(contract: Contract): Promise<ReferenceProfile> {
+    const key = `${contract.model}\u0000${contract.version}\u0000${contract.createdMs}`;
+    let profile = this.profiles.get(key);
+    if (!profile) {
+      profile = this.buildProfile(contract);
+      profile.catch(() => this.profiles.delete(key));
+      this.profiles.set(key, profile);
+    }
+    return profile;
+  }
+
+  private async buildProfile(contract: Contract): Promise<ReferenceProfile> {
+    const { model, version } = contract;
+    const wanted = driftColumns(contract);
+    const shapes = await this.store.windows.referenceShapes(
+      model,
+      version,
+      wanted.map((c) => ({ name: c.name, source: c.source, numeric: c.type === "numeric" })),
+      NUMERIC_BINS,
+      MAX_CATEGORIES,
+    );
+    const planned = wanted.flatMap((column, i) => {
+      const shape = shapes[i];
+      return shape && shape.present > 0 ? [{ column, shape, bins: binsFor(column, shape) }] : [];
+    });
+    const counts = await this.store.windows.referenceCounts(
+      model,
+      version,
+      planned.map((p) => p.bins),
+    );
+    const columns: ReferenceColumn[] = planned.flatMap(({ column, shape, bins }) => {
+      const c = counts.get(column.name);
+      return c ? [{ ...column, bins, counts: c, distinct: shape.distinct, std: shape.std }] : [];
+    });
+    return { model, version, rows: await this.store.windows.referenceRows(model, version), columns };
+  }
+
+  private threshold(
+    profile: ReferenceProfile,
+    column: ReferenceColumn,
+    method: DriftMethod,
+    rows: number,
+    minEffect: number | undefined,
+  ): CalibratedThreshold {
+    const size = sizeBucket(rows);
+    const effect = minEffect ?? DISTANCE_THRESHOLDS[method] ?? 0;
+    const key = [profile.model, profile.version, column.name, method, size, effect].join("\u0000");
+    let threshold = this.thresholds.get(key);
+    if (!threshold) {
+      threshold = calibrateDriftThreshold(column, method, size, { minEffect: effect });
+      this.thresholds.set(key, threshold);
+    }
+    return threshold;
+  }
+
+  /**
+   * Compares one column's window histogram with the reference: the method, the statistic and the
+   * verdict against the p-value threshold or the calibrated one.
+   */
+  compareColumn(
+    profile: ReferenceProfile,
+    column: ReferenceColumn,
+    current: ColumnCounts,
+    options: DriftOptions & { method?: DriftMethod } = {},
+  ): ColumnDriftResult {
+    const prepared = prepareComparison(column, current, options.method);
+    const result = runComparison(column, current, prepared);
+    let threshold = DEFAULT_P_VALUE_THRESHOLD;
+    let source: ColumnDriftResult["threshold_source"] = "p_value";
+    if (result.p_value === null) {
+      const calibrated = this.threshold(profile, column, prepared.method, current.present, options.minEffect);
+      threshold = calibrated.threshold;
+      source = calibrated.threshold > calibrated.calibrated ? "min_effect" : "calibrated";
+    }
+    return {
+      column: column.name,
+      type: column.type,
+      method: prepared.method,
+      statistic: result.statistic,
+      p_value: result.p_value,
+      threshold,
+      drift_detected: judge(result, threshold),
+      reason: prepared.reason,
+      reference_rows: column.counts.present,
+      rows: current.present,
+      threshold_source: source,
+    };
+  }
+
+  /** Drift per window of `scope` (its version resolved as in {@link resolveVersion}). */
+  async drift(scope: WindowScope, options: DriftOptions = {}): Promise<DriftAnswer> {
+    const contract = await this.resolveVersion(scope);
+    const profile = await this.profile(contract);
+    const versioned: WindowScope = { ...scope, version: contract.version };
+    const windows = await this.store.windows.columnCounts(
+      versioned,
+      profile.columns.map((c) => c.bins),
+    );
+    const answer: DriftAnswer = {
+      model: scope.model,
+      version: contract.version,
+      segment: scope.segment ? `${scope.segment.tag}:${scope.segment.value}` : null,
+      reference_rows: profile.rows,
+      windows: [],
+    };
+    for (const window of windows) {
+      const bounds = windowBounds(versioned, window.fromMs);
+      const columns: ColumnDriftResult[] = [];
+      for (const column of profile.columns) {
+        const current = window.columns.get(column.name);
+        if (!current || current.present === 0) continue;
+        const methods = options.methods ?? [undefined];
+        for (const method of methods) {
+          columns.push(
+            this.compareColumn(profile, column, current, {
+              ...options,
+              ...(method === undefined ? {} : { method }),
+            }),
+          );
+        }
+      }
+      answer.windows.push({
+        from: new Date(bounds.fromMs).toISOString(),
+        to: new Date(bounds.toMs).toISOString(),
+        fromMs: bounds.fromMs,
+        toMs: bounds.toMs,
+        rows: window.rows,
+        columns,
+      });
+    }
+    return answer;
+  }
+}

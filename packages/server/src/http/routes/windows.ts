@@ -1,0 +1,91 @@
+import { type DriftMethod, isDriftMethod } from "@sightline/stats";
+import type { FastifyPluginAsync } from "fastify";
+import { type WindowQueryParams, windowScope } from "../../engine/window-query.js";
+import { SightlineError } from "../../errors.js";
+import { checkModelName, checkVersionName } from "../../names.js";
+import type { AppServices } from "../app.js";
+
+type Query = WindowQueryParams & { method?: string; min_effect?: string };
+
+const allowed = new Set(["from", "to", "window", "version", "segment", "cumulative", "method", "min_effect"]);
+
+function checkParams(query: object, extra: readonly string[]): void {
+  for (const key of Object.keys(query)) {
+    if (!allowed.has(key) || (["method", "min_effect"].includes(key) && !extra.includes(key))) {
+      throw new SightlineError(
+        "SL_INVALID_QUERY",
+        `unknown parameter ${key}: use from, to, window, version, segment, cumulative${extra.length ? `, ${extra.join(", ")}` : ""}`,
+        { field: key },
+      );
+    }
+  }
+}
+
+function methodsOf(text: string | undefined): DriftMethod[] | undefined {
+  if (text === undefined) return undefined;
+  const methods = text.split(",").map((m) => m.trim());
+  for (const m of methods) {
+    if (!isDriftMethod(m)) {
+      throw new SightlineError("SL_INVALID_QUERY", `method '${m}' is not a drift method`, {
+        field: "method",
+      });
+    }
+  }
+  return methods as DriftMethod[];
+}
+
+function minEffectOf(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (text.trim() === "" || !Number.isFinite(value) || value < 0) {
+    throw new SightlineError("SL_INVALID_QUERY", `min_effect must be a non-negative number; got '${text}'`, {
+      field: "min_effect",
+    });
+  }
+  return value;
+}
+
+/** `GET /api/v1/models/{m}/drift`, `/quality` and `/outputs`: per-window answers computed on demand. */
+export function windowRoutes(services: AppServices): FastifyPluginAsync {
+  return async (app) => {
+    const read = { config: { role: "read" } };
+    const scopeFor = async (model: string, query: Query) => {
+      const version = query.version === undefined ? undefined : checkVersionName(String(query.version));
+      const newest = await services.store.windows.newestTimestamp(model, version);
+      return windowScope(model, query, newest, version);
+    };
+    app.get<{ Params: { model: string }; Querystring: Query }>(
+      "/api/v1/models/:model/drift",
+      read,
+      async (request) => {
+        const model = checkModelName(request.params.model);
+        checkParams(request.query, ["method", "min_effect"]);
+        const methods = methodsOf(request.query.method);
+        const minEffect = minEffectOf(request.query.min_effect);
+        const scope = await scopeFor(model, request.query);
+        return services.windows.drift.drift(scope, {
+          ...(methods === undefined ? {} : { methods }),
+          ...(minEffect === undefined ? {} : { minEffect }),
+        });
+      },
+    );
+    app.get<{ Params: { model: string }; Querystring: Query }>(
+      "/api/v1/models/:model/quality",
+      read,
+      async (request) => {
+        const model = checkModelName(request.params.model);
+        checkParams(request.query, []);
+        return services.windows.quality.quality(await scopeFor(model, request.query));
+      },
+    );
+    app.get<{ Params: { model: string }; Querystring: Query }>(
+      "/api/v1/models/:model/outputs",
+      read,
+      async (request) => {
+        const model = checkModelName(request.params.model);
+        checkParams(request.query, []);
+        return services.windows.outputs.outputs(await scopeFor(model, request.query));
+      },
+    );
+  };
+}
