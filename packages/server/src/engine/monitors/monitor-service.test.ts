@@ -153,4 +153,81 @@ describe("MonitorService.tick", () => {
       "disk on fire",
     );
   });
+
+  it("keeps alerts of monitors of other window sizes and resolves those of monitors switched off", async () => {
+    const extent = { model: "m", oldestMs: t0, newestMs: t0 + 3 * hour };
+    const { monitors, events, store } = service(extent, 0, () => 0);
+    const daily = { ...monitor, name: "daily", window: "1d", windowMs: 24 * hour };
+    // The hourly monitor fires in hour 1; a daily window then closes and must leave that alert alone.
+    await monitors.tick();
+    expect(events.map((e) => e.type)).toEqual(["firing"]);
+    await monitors.evaluateWindow("m", [daily], { fromMs: t0 - 24 * hour, toMs: t0 }, t0);
+    expect(events.map((e) => e.type)).toEqual(["firing"]);
+    expect((await store.listAlerts({ state: "firing", limit: 10 })).map((a) => a.monitor)).toEqual(["lat"]);
+    // Switched off (here: a service whose file no longer has it), the alert resolves on the next tick.
+    const off = new MonitorService({
+      store: { alerts: store, listContracts: async () => [] },
+      file: { monitors: [{ ...monitor, enabled: false }], enabled: {}, notifiers: [] },
+      providers: [],
+      notifiers: [],
+      publicUrl: () => "",
+      graceMs: 0,
+      intervalMs: 60_000,
+      now: () => 0,
+    });
+    await off.tick();
+    expect(events.map((e) => e.type)).toEqual(["firing", "resolved"]);
+  });
+
+  it("turns a retrain verdict into an advice alert sent to the retraining webhook only", async () => {
+    const sent: { notifier: string; group: NotificationGroup }[] = [];
+    const notifier = (name: string, type: Notifier["type"]): Notifier => ({
+      name,
+      type,
+      send: async (group) => void sent.push({ notifier: name, group }),
+    });
+    const mem = memoryStore({ model: "m", oldestMs: t0, newestMs: t0 + 2 * hour });
+    const advice: Monitor = { ...monitor, name: "retrain", kind: "advice", threshold: { calibrated: true } };
+    const monitors = new MonitorService({
+      store: { alerts: mem.store, listContracts: async () => [] },
+      file: { monitors: [advice], enabled: {}, notifiers: [] },
+      providers: [
+        {
+          kinds: ["performance"],
+          checks: async (q) => {
+            const bad = q.window.fromMs >= t0 + hour;
+            return [
+              {
+                model: "m",
+                version: null,
+                segment: null,
+                window: q.window,
+                kind: "performance",
+                subject: "overall",
+                metric: "f1",
+                value: bad ? 0.5 : 0.9,
+                threshold: 0.8,
+                breached: bad,
+                rows: 1000,
+                evidence: {},
+              },
+            ];
+          },
+        },
+      ],
+      notifiers: [notifier("pipeline", "retraining"), notifier("team", "webhook")],
+      publicUrl: () => "",
+      graceMs: 0,
+      intervalMs: 60_000,
+      now: () => 0,
+    });
+    await monitors.tick();
+    await monitors.drain();
+    expect(mem.events.map((e) => [e.type, e.alert.kind, (e.atMs - t0) / hour])).toEqual([
+      ["firing", "advice", 2],
+    ]);
+    expect(mem.events[0]?.alert.evidence.check).toMatchObject({ verdict: "retrain" });
+    // Advice alerts go to every notifier when the monitor names none; a performance alert would skip "pipeline".
+    expect(sent.map((s) => s.notifier).sort()).toEqual(["pipeline", "team"]);
+  });
 });

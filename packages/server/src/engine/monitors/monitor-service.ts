@@ -153,12 +153,26 @@ export class MonitorService {
     window: Window,
     nowMs: number,
   ): Promise<EvaluationResult> {
-    const store = this.options.store.alerts;
     const checks = await this.checksFor(model, window, monitors, nowMs);
+    const names = new Set(monitors.map((m) => m.name));
+    // Only these monitors' alerts: the evaluator resolves active alerts of monitors it is not given.
+    const previous = (await this.options.store.alerts.latestAlerts(model)).filter((a) =>
+      names.has(a.monitor),
+    );
+    return this.apply(monitors, checks, previous);
+  }
+
+  /** Runs the state machine, stores the changes and queues their notifications. */
+  private async apply(
+    monitors: readonly Monitor[],
+    checks: readonly MonitorCheck[],
+    previous: readonly Alert[],
+  ): Promise<EvaluationResult> {
+    const store = this.options.store.alerts;
     const result = evaluateMonitors({
       monitors,
       checks,
-      previous: await store.latestAlerts(model),
+      previous,
       silences: await store.listSilences(this.options.now()),
       nowMs: this.options.now(),
       publicUrl: this.options.publicUrl(),
@@ -175,8 +189,14 @@ export class MonitorService {
     const store = this.options.store.alerts;
     const monitors = (await this.listMonitors()).filter((m) => m.enabled);
     const limit = this.options.maxWindowsPerTick ?? 1000;
+    const enabled = new Set(monitors.map((m) => m.name));
     for (const extent of await store.modelExtents()) {
       const own = monitors.filter((m) => m.model === extent.model);
+      // Alerts of monitors deleted or switched off resolve (at the end of their last window).
+      const orphans = (await store.latestAlerts(extent.model)).filter(
+        (a) => a.state !== "resolved" && !enabled.has(a.monitor),
+      );
+      if (orphans.length > 0) await this.apply([], [], orphans);
       const sizes = [...new Set(own.map((m) => m.windowMs))];
       for (const sizeMs of sizes) {
         const closedTo = Math.floor((extent.newestMs - this.options.graceMs) / sizeMs) * sizeMs;
