@@ -133,6 +133,40 @@ describe("monitors and alerts through the HTTP API", () => {
     expect((await admin.withKey("ingest-key-123").get("/api/v1/alerts")).status).toBe(403);
   });
 
+  it("creates the default monitors once a model has a reference, and switches one off on DELETE", async () => {
+    const csv = `x,prediction\n${Array.from({ length: 50 }, (_, i) => `${i % 10},${i % 2}`).join("\n")}\n`;
+    const upload = await admin.request(
+      "POST",
+      `/api/v1/models/${model}/versions/v1/reference`,
+      csv,
+      "text/csv",
+    );
+    expect(upload.status).toBe(201);
+    const list = (await reader.get(`/api/v1/monitors?model=${model}`)).json.monitors;
+    const defaults = list.filter((m: { source: string }) => m.source === "default");
+    expect(defaults.map((m: { kind: string }) => m.kind).sort()).toEqual(
+      [
+        "drift",
+        "error_rate",
+        "latency",
+        "performance",
+        "quality",
+        "serving_version",
+        "stuck_output",
+        "volume",
+      ].sort(),
+    );
+    expect(defaults.find((m: { kind: string }) => m.kind === "error_rate")).toMatchObject({
+      name: `${model}.error_rate`,
+      threshold: { above: 0.05 },
+      window: "1d",
+    });
+    expect((await admin.request("DELETE", `/api/v1/monitors/${model}.volume`)).status).toBe(204);
+    expect((await reader.get(`/api/v1/monitors/${model}.volume`)).json.monitor).toMatchObject({
+      enabled: false,
+    });
+  });
+
   it("validates monitors posted through the API and creates, replaces and deletes them", async () => {
     const bad = await admin.postJson("/api/v1/monitors", {
       name: "lat",
