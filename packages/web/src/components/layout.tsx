@@ -10,6 +10,8 @@ export function Layout() {
         </Link>
         <nav aria-label="main">
           <Link to="/">Models</Link>
+          <Link to="/lineage">Lineage</Link>
+          <Link to="/lineage/review">Review</Link>
         </nav>
       </header>
       <main>
