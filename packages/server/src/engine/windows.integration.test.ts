@@ -163,6 +163,136 @@ describe("window engine over a real server and DuckDB", () => {
     expect(cumulative.json.windows[0].rows).toBe(40_000);
   });
 
+  it("raises no drift in any window of an unshifted stream of 1,000,000 rows", async () => {
+    await upload("steady");
+    const rows = 1_000_000;
+    // Inserted in SQL for speed; same distributions as the reference (x ~ N(0, 1), city shares .4/.3/.2/.1).
+    await store.db.write(async (conn) => {
+      await store.db.run(conn, "SELECT setseed(0.25)");
+      await store.db.run(
+        conn,
+        `INSERT INTO predictions (model, id, ts_ms, version, features, prediction, prediction_num, score,
+                                  latency_ms, tags, violation_count, received_ms)
+         SELECT 'steady', 's' || i, ${START} + i * ${(10 * DAY) / rows}, 'v1',
+                json_object('x', x, 'city', CASE WHEN u < 0.4 THEN 'oslo' WHEN u < 0.7 THEN 'lima'
+                                                 WHEN u < 0.9 THEN 'pune' ELSE 'kyiv' END)::VARCHAR,
+                CASE WHEN x > 0 THEN '1' ELSE '0' END, CASE WHEN x > 0 THEN 1 ELSE 0 END, 1 / (1 + exp(-x)),
+                5 + 10 * random(), '{"region":"eu"}', 0, ${START}
+         FROM (SELECT i, sqrt(-2 * ln(1 - random())) * cos(2 * pi() * random()) AS x, random() AS u
+               FROM range(${rows}) t(i))`,
+      );
+    });
+    const daily = await api.get(`/api/v1/models/steady/drift?${range}&window=1d`);
+    const hourly = await api.get(`/api/v1/models/steady/drift?${range}&window=1h`);
+    expect(daily.status).toBe(200);
+    const dailyWindows = daily.json.windows as DriftWindowJson[];
+    const hourlyWindows = hourly.json.windows as DriftWindowJson[];
+    expect(dailyWindows.reduce((s, w) => s + w.rows, 0)).toBe(rows);
+    expect(hourlyWindows).toHaveLength(240);
+    const alarms = (windows: DriftWindowJson[]) =>
+      windows.flatMap((w) => w.columns.filter((c) => c.drift_detected).map((c) => `${w.from} ${c.column}`));
+    const tests = (windows: DriftWindowJson[]) => windows.reduce((s, w) => s + w.columns.length, 0);
+    expect(tests(dailyWindows)).toBe(30);
+    expect(tests(hourlyWindows)).toBe(720);
+    expect(alarms(dailyWindows)).toEqual([]);
+    expect(alarms(hourlyWindows)).toEqual([]);
+  });
+
+  it("counts the contract violations ingested, missing values and unseen categories per window", async () => {
+    await upload("quality");
+    const day = (d: number, h: number) => new Date(START + d * DAY + h * 3_600_000).toISOString();
+    const records = [
+      { id: "q0", timestamp: day(0, 1), features: { x: 0.5, city: "oslo" }, prediction: 1 },
+      { id: "q1", timestamp: day(0, 2), features: { x: 99, city: "oslo" }, prediction: 1 },
+      { id: "q2", timestamp: day(0, 3), features: { x: -0.5, city: "rome" }, prediction: 0 },
+      { id: "q3", timestamp: day(0, 4), features: { city: "lima" }, prediction: 0 },
+      { id: "q4", timestamp: day(1, 1), features: { x: -99, city: "nuuk" }, prediction: 0 },
+      { id: "q5", timestamp: day(1, 2), features: { x: 0.1, city: "nuuk" }, prediction: 1 },
+      { id: "q6", timestamp: day(1, 3), features: { x: 0.2, city: "pune", extra: 1 }, prediction: 1 },
+    ];
+    const ingested = await api.postJson(
+      "/api/v1/models/quality/predictions?version=v1",
+      records.map((r) => ({ ...r, version: "v1" })),
+    );
+    expect(ingested.json.accepted).toBe(records.length);
+    const { status, json } = await api.get(
+      `/api/v1/models/quality/quality?from=${day(0, 0)}&to=${day(2, 0)}`,
+    );
+    expect(status).toBe(200);
+    const stored = (await api.get("/api/v1/models/quality/violations")).json.violations as {
+      field: string;
+      kind: string;
+      count: number;
+    }[];
+    const fromWindows = new Map<string, number>();
+    for (const w of json.windows) {
+      for (const v of w.violations) {
+        const key = `${v.field} ${v.kind}`;
+        fromWindows.set(key, (fromWindows.get(key) ?? 0) + v.count);
+      }
+    }
+    expect(fromWindows).toEqual(new Map(stored.map((v) => [`${v.field} ${v.kind}`, v.count])));
+    expect(stored.length).toBeGreaterThan(0);
+    const [first, second] = json.windows;
+    expect(first.rows).toBe(4);
+    expect(first.violations_by_kind).toMatchObject({ out_of_range: 1, unseen_category: 1 });
+    const x0 = first.columns.find((c: { column: string }) => c.column === "x");
+    const city0 = first.columns.find((c: { column: string }) => c.column === "city");
+    expect(x0).toMatchObject({ missing: 1, missing_rate: 0.25, out_of_range: 1, out_of_range_share: 0.25 });
+    expect(city0).toMatchObject({ missing: 0, unseen: 1, unseen_share: 0.25 });
+    const city1 = second.columns.find((c: { column: string }) => c.column === "city");
+    expect(city1).toMatchObject({ unseen: 2 });
+    expect(second.violations_by_kind).toMatchObject({
+      out_of_range: 1,
+      unseen_category: 2,
+      unknown_feature: 1,
+    });
+  });
+
+  it("reports outputs per window: volume, latency percentiles, score quantiles, class shares, stuck outputs", async () => {
+    const { status, json } = await api.get(`/api/v1/models/shift/outputs?${range}&segment=region:us`);
+    expect(status).toBe(200);
+    const rows = streamRows("shift", 10, 4000, 11).filter((r) => r.tagsJson?.includes('"us"'));
+    const day0 = rows.filter((r) => r.tsMs < START + DAY);
+    const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
+    // Linear interpolation between order statistics, as NumPy's default and DuckDB's quantile_cont.
+    const quantile = (values: number[], q: number) => {
+      const s = sorted(values);
+      const at = (s.length - 1) * q;
+      const lo = Math.floor(at);
+      return (
+        (s[lo] as number) + (at - lo) * ((s[Math.min(lo + 1, s.length - 1)] as number) - (s[lo] as number))
+      );
+    };
+    const w0 = json.windows[0];
+    expect(w0.rows).toBe(day0.length);
+    expect(w0.error_rate).toBe(0);
+    const latencies = day0.map((r) => r.latencyMs as number);
+    expect(w0.latency_ms.p50).toBeCloseTo(quantile(latencies, 0.5), 9);
+    expect(w0.latency_ms.p99).toBeCloseTo(quantile(latencies, 0.99), 9);
+    expect(w0.score.quantiles.p90).toBeCloseTo(
+      quantile(
+        day0.map((r) => r.score as number),
+        0.9,
+      ),
+      9,
+    );
+    expect(w0.score.histogram.counts.reduce((a: number, b: number) => a + b, 0)).toBe(day0.length);
+    const ones = day0.filter((r) => r.predictionJson === "1").length;
+    expect(w0.classes["1"]).toBeCloseTo(ones / day0.length, 12);
+    expect(w0.stuck).toMatchObject({ stuck: false, basis: "score" });
+
+    const stuckRows = streamRows("stuck", 1, 200, 3).map((r) => ({
+      ...r,
+      score: 0.73,
+      predictionJson: "1",
+      predictionNum: 1,
+    }));
+    await store.insertPredictions(stuckRows);
+    const stuck = await api.get(`/api/v1/models/stuck/outputs?${range}`);
+    expect(stuck.json.windows[0].stuck).toMatchObject({ stuck: true, basis: "score", value: 0 });
+  });
+
   it("answers 400 naming the field for bad parameters, 404 for unknown models and versions", async () => {
     for (const [query, field] of [
       ["window=3x", "window"],
