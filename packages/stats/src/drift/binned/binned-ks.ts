@@ -1,6 +1,6 @@
+import { kolmogorovSurvival } from "../../special/kolmogorov.js";
 import type { DriftTestResult } from "../drift-test-result.js";
 import { checkCountPair } from "./count-pair.js";
-import { kolmogorovSurvival } from "./kolmogorov.js";
 
 /** A KS result on binned data, with how far the raw-sample statistic can be from it. */
 export interface BinnedKsResult extends DriftTestResult {

@@ -1,8 +1,7 @@
 import type { DriftTestResult } from "../drift-test-result.js";
+import { cdfDistance, type WeightedSample } from "../sample/cdf-distance.js";
 import { checkCuts } from "./binning.js";
 import { checkCountPair } from "./count-pair.js";
-import { type SortedWeightedSample, sortWeightedSample } from "./weighted-sample.js";
-import { wassersteinSorted } from "./weighted-wasserstein.js";
 
 /** Where each bin's mass sits, and what the data range is. */
 export interface BinnedWassersteinOptions {
@@ -69,7 +68,7 @@ export function binnedWasserstein(
       errorBound += (share * ((upper[k] as number) - (lower[k] as number))) / 2;
     }
   }
-  return { statistic: wassersteinSorted(a, b), p_value: null, errorBound };
+  return { statistic: cdfDistance(1, a, b), p_value: null, errorBound };
 }
 
 // Finite [lower, upper] of every bin: the outer ends from `range`, else extrapolated.
@@ -110,7 +109,7 @@ function representatives(
   counts: ArrayLike<number>,
   midpoints: Float64Array,
   means: ArrayLike<number> | undefined,
-): SortedWeightedSample {
+): WeightedSample {
   if (means !== undefined && means.length !== counts.length) {
     throw new RangeError(`${means.length} bin means for ${counts.length} bins`);
   }
@@ -127,5 +126,5 @@ function representatives(
     values.push(point);
     weights.push(w);
   }
-  return sortWeightedSample(values, weights);
+  return { values: Float64Array.from(values), weights: Float64Array.from(weights) };
 }

@@ -1,3 +1,4 @@
+export { kolmogorovSurvival } from "../../special/kolmogorov.js";
 export {
   DRIFT_METHODS,
   type DriftMethod,
@@ -30,7 +31,6 @@ export { gTest } from "./g-test.js";
 export { hellinger } from "./hellinger.js";
 export { jensenShannon } from "./jensen-shannon.js";
 export { klDivergence } from "./kl-divergence.js";
-export { kolmogorovSurvival } from "./kolmogorov.js";
 export { chiSquareSurvival, type PowerDivergenceResult, powerDivergence } from "./power-divergence.js";
 export { DEFAULT_EPSILON } from "./proportions.js";
 export { psi, type SmoothingOptions } from "./psi.js";

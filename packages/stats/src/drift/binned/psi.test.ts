@@ -1,52 +1,14 @@
-import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isClose } from "../../internal/close.js";
-import { countPair, counts, permutedCountPair } from "./count-arbitraries.js";
-import { countCases } from "./count-fixture.js";
+import { describeCountDistance } from "./count-distance.case.js";
 import { psi } from "./psi.js";
 
-// Statistics 1e-9 relative; abs 1e-12 because mathematically zero distances come out as rounding noise.
-describe("psi matches the reference (Evidently's formula in NumPy)", () => {
-  for (const c of countCases()) {
-    it(c.name, () => {
-      const r = psi(c.reference, c.current);
-      expect(r.p_value).toBeNull();
-      expect(isClose(r.statistic, c.psi, 1e-9, 1e-12), `${r.statistic} vs ${c.psi}`).toBe(true);
-    });
-  }
-});
-
-describe("psi properties", () => {
-  it("is 0 for identical vectors", () => {
-    fc.assert(fc.property(counts, (v) => Math.abs(psi(v, v).statistic) < 1e-12));
-  });
-  it("is non-negative", () => {
-    fc.assert(
-      fc.property(countPair, ({ reference, current }) => {
-        const d = psi(reference, current).statistic;
-        return d >= 0 && Number.isFinite(d);
-      }),
-    );
-  });
-  it("is invariant under a consistent permutation of categories", () => {
-    fc.assert(
-      fc.property(permutedCountPair, (p) =>
-        isClose(
-          psi(p.reference, p.current).statistic,
-          psi(p.permutedReference, p.permutedCurrent).statistic,
-          1e-9,
-          1e-12,
-        ),
-      ),
-    );
-  });
-  it("is symmetric", () => {
-    fc.assert(
-      fc.property(countPair, ({ reference, current }) =>
-        isClose(psi(reference, current).statistic, psi(current, reference).statistic, 1e-12, 1e-15),
-      ),
-    );
-  });
+describeCountDistance({
+  name: "psi",
+  distance: psi,
+  expected: (c) => c.psi,
+  source: "Evidently's formula in NumPy",
+  max: Number.POSITIVE_INFINITY,
+  symmetric: true,
 });
 
 describe("psi smoothing", () => {

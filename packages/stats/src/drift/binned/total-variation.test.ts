@@ -1,58 +1,11 @@
-import fc from "fast-check";
-import { describe, expect, it } from "vitest";
-import { isClose } from "../../internal/close.js";
-import { countPair, counts, permutedCountPair } from "./count-arbitraries.js";
-import { countCases } from "./count-fixture.js";
+import { describeCountDistance } from "./count-distance.case.js";
 import { totalVariation } from "./total-variation.js";
 
-// Statistics 1e-9 relative; abs 1e-12 because mathematically zero distances come out as rounding noise.
-describe("totalVariation matches the reference (NumPy formula)", () => {
-  for (const c of countCases()) {
-    it(c.name, () => {
-      const r = totalVariation(c.reference, c.current);
-      expect(r.p_value).toBeNull();
-      expect(
-        isClose(r.statistic, c.total_variation, 1e-9, 1e-12),
-        `${r.statistic} vs ${c.total_variation}`,
-      ).toBe(true);
-    });
-  }
-});
-
-describe("totalVariation properties", () => {
-  it("is 0 for identical vectors", () => {
-    fc.assert(fc.property(counts, (v) => Math.abs(totalVariation(v, v).statistic) < 1e-12));
-  });
-  it("is in [0, 1]", () => {
-    fc.assert(
-      fc.property(countPair, ({ reference, current }) => {
-        const d = totalVariation(reference, current).statistic;
-        return d >= 0 && d <= 1;
-      }),
-    );
-  });
-  it("is invariant under a consistent permutation of categories", () => {
-    fc.assert(
-      fc.property(permutedCountPair, (p) =>
-        isClose(
-          totalVariation(p.reference, p.current).statistic,
-          totalVariation(p.permutedReference, p.permutedCurrent).statistic,
-          1e-9,
-          1e-12,
-        ),
-      ),
-    );
-  });
-  it("is symmetric", () => {
-    fc.assert(
-      fc.property(countPair, ({ reference, current }) =>
-        isClose(
-          totalVariation(reference, current).statistic,
-          totalVariation(current, reference).statistic,
-          1e-12,
-          1e-15,
-        ),
-      ),
-    );
-  });
+describeCountDistance({
+  name: "totalVariation",
+  distance: totalVariation,
+  expected: (c) => c.total_variation,
+  source: "NumPy formula",
+  max: 1,
+  symmetric: true,
 });

@@ -1,4 +1,4 @@
-import { kolmogorovSurvival } from "./kolmogorov.js";
+import { kolmogorovSurvival } from "../../special/kolmogorov.js";
 import { walkEcdfs } from "./weighted-ecdf.js";
 import { sortWeightedSample } from "./weighted-sample.js";
 import type { SampleWeights, WeightedDriftResult } from "./weighted-wasserstein.js";

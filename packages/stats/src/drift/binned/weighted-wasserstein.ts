@@ -1,6 +1,5 @@
 import type { DriftTestResult } from "../drift-test-result.js";
-import { walkEcdfs } from "./weighted-ecdf.js";
-import { type SortedWeightedSample, sortWeightedSample } from "./weighted-sample.js";
+import { wassersteinDistance } from "../sample/wasserstein.js";
 
 /** A result on weighted samples, with how many non-finite values were dropped from each. */
 export interface WeightedDriftResult extends DriftTestResult {
@@ -18,7 +17,8 @@ export interface SampleWeights {
  * |F_ref - F_cur| over the weighted empirical CDFs, as
  * `scipy.stats.wasserstein_distance(reference, current, referenceWeights, currentWeights)`.
  * In the units of the data (divide by the reference standard deviation to compare features).
- * Non-finite values are dropped with their weights, and counted in `dropped`.
+ * Non-finite values are dropped with their weights, and counted in `dropped`. The same computation
+ * as {@link wassersteinDistance} (one implementation), with this folder's option and result shapes.
  *
  * @example
  * weightedWasserstein([0, 1, 3], [5, 6, 8], { referenceWeights: [1, 1, 2] }); // statistic 4.5833...
@@ -28,25 +28,9 @@ export function weightedWasserstein(
   current: ArrayLike<number>,
   weights: SampleWeights = {},
 ): WeightedDriftResult {
-  const a = sortWeightedSample(reference, weights.referenceWeights);
-  const b = sortWeightedSample(current, weights.currentWeights);
-  return {
-    statistic: wassersteinSorted(a, b),
-    p_value: null,
-    dropped: { reference: a.dropped, current: b.dropped },
-  };
-}
-
-/**
- * Wasserstein-1 distance between two already sorted weighted samples.
- *
- * @example
- * wassersteinSorted(sortWeightedSample([0]), sortWeightedSample([2])); // 2
- */
-export function wassersteinSorted(a: SortedWeightedSample, b: SortedWeightedSample): number {
-  let distance = 0;
-  walkEcdfs(a, b, (x, fa, fb, next) => {
-    if (next !== Number.POSITIVE_INFINITY) distance += Math.abs(fa - fb) * (next - x);
-  });
-  return distance;
+  const sampleWeights: { reference?: ArrayLike<number>; current?: ArrayLike<number> } = {};
+  if (weights.referenceWeights !== undefined) sampleWeights.reference = weights.referenceWeights;
+  if (weights.currentWeights !== undefined) sampleWeights.current = weights.currentWeights;
+  const { statistic, dropped } = wassersteinDistance(reference, current, sampleWeights);
+  return { statistic, p_value: null, dropped: { reference: dropped[0] ?? 0, current: dropped[1] ?? 0 } };
 }

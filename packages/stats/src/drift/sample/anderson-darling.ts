@@ -14,16 +14,16 @@ const SIG = [0.25, 0.1, 0.05, 0.025, 0.01, 0.005, 0.001];
 function midrankStatistic(samples: Float64Array[], pooled: Float64Array): number {
   const N = pooled.length;
   // Distinct pooled values with their multiplicity lj and Bj = #below + lj / 2.
-  const lj: number[] = [];
-  const bj: number[] = [];
+  const lj = new Float64Array(N);
+  const bj = new Float64Array(N);
+  let zStarSize = 0;
   for (let s = 0; s < N; ) {
     let e = s;
     while (e < N && pooled[e] === pooled[s]) e++;
-    lj.push(e - s);
-    bj.push(s + (e - s) / 2);
+    lj[zStarSize] = e - s;
+    bj[zStarSize++] = s + (e - s) / 2;
     s = e;
   }
-  const zStarSize = lj.length;
   let a2 = 0;
   let zs = 0;
   const inner = new Float64Array(zStarSize);

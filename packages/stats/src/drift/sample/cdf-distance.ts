@@ -1,5 +1,5 @@
 import { sortFloat64 } from "../../internal/sort-float64.js";
-import { pairwiseSum } from "./pairwise-sum.js";
+import { PairwiseAccumulator } from "./pairwise-sum.js";
 
 /** A sample with optional non-negative weights (same length), after dropping non-finite values. */
 export interface WeightedSample {
@@ -7,10 +7,13 @@ export interface WeightedSample {
   weights: Float64Array | undefined;
 }
 
-/** Sorts values (and their weights) and returns the cumulative weights, cum[0] = 0, as SciPy. */
+/**
+ * Sorts values (and their weights) and returns the cumulative weights, cum[0] = 0, as SciPy. Unweighted
+ * values are sorted in place (the caller's `WeightedSample` is its own copy).
+ */
 function sortWithCumulative(s: WeightedSample): { sorted: Float64Array; cum: Float64Array | undefined } {
   const n = s.values.length;
-  if (s.weights === undefined) return { sorted: sortFloat64(s.values.slice()), cum: undefined };
+  if (s.weights === undefined) return { sorted: sortFloat64(s.values), cum: undefined };
   const order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   const v = s.values;
@@ -28,7 +31,7 @@ function sortWithCumulative(s: WeightedSample): { sorted: Float64Array; cum: Flo
  * The L^p distance between the ECDFs of two (weighted) samples, p = 1 or 2, as SciPy's
  * `_cdf_distance(p, u, v, u_weights, v_weights)`: the pooled values are merged, and
  * sum |U(x_k) - V(x_k)|^p (x_{k+1} - x_k) is taken with NumPy's pairwise summation.
- * O(n log n) from the sorts, O(n) after.
+ * O(n log n) from the sorts, O(n) after. Reorders the values of unweighted samples.
  */
 export function cdfDistance(p: 1 | 2, u: WeightedSample, v: WeightedSample): number {
   const su = sortWithCumulative(u);
@@ -36,7 +39,7 @@ export function cdfDistance(p: 1 | 2, u: WeightedSample, v: WeightedSample): num
   const a = su.sorted;
   const b = sv.sorted;
   const n = a.length + b.length;
-  const terms = new Float64Array(n - 1);
+  const terms = new PairwiseAccumulator();
   let i = 0;
   let j = 0;
   let prev = j >= b.length || (i < a.length && a[i]! <= b[j]!) ? a[i++]! : b[j++]!;
@@ -52,9 +55,10 @@ export function cdfDistance(p: 1 | 2, u: WeightedSample, v: WeightedSample): num
     const ucdf = su.cum === undefined ? iu / a.length : su.cum[iu]! / su.cum[a.length]!;
     const vcdf = sv.cum === undefined ? iv / b.length : sv.cum[iv]! / sv.cum[b.length]!;
     const diff = ucdf - vcdf;
-    terms[k++] = (p === 1 ? Math.abs(diff) : diff * diff) * (next - prev);
+    terms.add((p === 1 ? Math.abs(diff) : diff * diff) * (next - prev));
+    k++;
     prev = next;
   }
-  const total = pairwiseSum(terms);
+  const total = terms.total();
   return p === 1 ? total : Math.sqrt(total);
 }

@@ -2,32 +2,21 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isClose } from "../../internal/close.js";
 import { type CramerVonMisesMethod, cramerVonMisesTest } from "./cramer-von-mises.js";
-import { driftSampleCases, expectation, isError, type TestExpectation } from "./test-fixture.js";
+import { describeMatchesScipy } from "./scipy-test.case.js";
 
-const cases = driftSampleCases();
-const methods: [string, CramerVonMisesMethod][] = [
-  ["cvm", "auto"],
-  ["cvm_asymptotic", "asymptotic"],
-];
+describeMatchesScipy<CramerVonMisesMethod>({
+  title: "cramerVonMisesTest matches SciPy cramervonmises_2samp",
+  methods: [
+    ["cvm", "auto"],
+    ["cvm_asymptotic", "asymptotic"],
+  ],
+  run: (reference, current, method) => cramerVonMisesTest(reference, current, { method }),
+  // p = 1 - CDF cancels for p below ~1e-9 (SciPy's own value is noise there: its CDF sums terms
+  // to 1e-7 and is "not accurate for x > 4"), so an absolute 1e-14 is allowed on top of 1e-6 relative.
+  pValueAbs: 1e-14,
+});
 
-describe("cramerVonMisesTest matches SciPy cramervonmises_2samp", () => {
-  for (const c of cases) {
-    for (const [key, method] of methods) {
-      const e = expectation<TestExpectation>(c, key);
-      if (e === undefined) continue;
-      it(`${c.name} (${method})`, () => {
-        if (isError(e)) {
-          expect(() => cramerVonMisesTest(c.reference, c.current, { method })).toThrow(RangeError);
-          return;
-        }
-        const r = cramerVonMisesTest(c.reference, c.current, { method });
-        expect(isClose(r.statistic, e.statistic, 1e-9), `T ${r.statistic}`).toBe(true);
-        // p = 1 - CDF cancels for p below ~1e-9 (SciPy's own value is noise there: its CDF sums terms
-        // to 1e-7 and is "not accurate for x > 4"), so an absolute 1e-14 is allowed on top of 1e-6 relative.
-        expect(isClose(r.p_value!, e.pvalue, 1e-6, 1e-14), `p ${r.p_value}`).toBe(true);
-      });
-    }
-  }
+describe("cramerVonMisesTest on edge inputs", () => {
   it("needs two values per sample, naming the sample", () => {
     expect(() => cramerVonMisesTest([1, 2], [3, Number.NaN])).toThrow(/current/);
   });

@@ -1,7 +1,7 @@
 import { cdfDistance } from "./cdf-distance.js";
 import type { SampleDriftResult } from "./sample-drift-result.js";
 import type { SampleWeights } from "./wasserstein.js";
-import { weightedSample } from "./weighted-sample.js";
+import { weightedSamplePair } from "./weighted-sample.js";
 
 /**
  * 1-D energy distance between two empirical distributions, as SciPy 1.10.1's
@@ -18,11 +18,6 @@ export function energyDistance(
   current: ArrayLike<number>,
   weights: SampleWeights = {},
 ): SampleDriftResult {
-  const u = weightedSample(reference, weights.reference, "reference");
-  const v = weightedSample(current, weights.current, "current");
-  return {
-    statistic: Math.SQRT2 * cdfDistance(2, u.sample, v.sample),
-    p_value: null,
-    dropped: [u.dropped, v.dropped],
-  };
+  const { u, v, dropped } = weightedSamplePair(reference, current, weights);
+  return { statistic: Math.SQRT2 * cdfDistance(2, u, v), p_value: null, dropped };
 }

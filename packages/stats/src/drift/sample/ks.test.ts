@@ -2,31 +2,16 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isClose } from "../../internal/close.js";
 import { type KsMethod, kolmogorovSmirnovTest } from "./ks.js";
-import { driftSampleCases, expectation, isError, type TestExpectation } from "./test-fixture.js";
+import { describeMatchesScipy } from "./scipy-test.case.js";
 
-const cases = driftSampleCases();
-const methods: [string, KsMethod][] = [
-  ["ks_auto", "auto"],
-  ["ks_exact", "exact"],
-  ["ks_asymp", "asymp"],
-];
-
-describe("kolmogorovSmirnovTest matches SciPy ks_2samp", () => {
-  for (const c of cases) {
-    for (const [key, method] of methods) {
-      const e = expectation<TestExpectation>(c, key);
-      if (e === undefined) continue;
-      it(`${c.name} (${method})`, () => {
-        if (isError(e)) {
-          expect(() => kolmogorovSmirnovTest(c.reference, c.current, { method })).toThrow(RangeError);
-          return;
-        }
-        const r = kolmogorovSmirnovTest(c.reference, c.current, { method });
-        expect(isClose(r.statistic, e.statistic, 1e-9), `statistic ${r.statistic}`).toBe(true);
-        expect(isClose(r.p_value!, e.pvalue, 1e-6), `p ${r.p_value}`).toBe(true);
-      });
-    }
-  }
+describeMatchesScipy<KsMethod>({
+  title: "kolmogorovSmirnovTest matches SciPy ks_2samp",
+  methods: [
+    ["ks_auto", "auto"],
+    ["ks_exact", "exact"],
+    ["ks_asymp", "asymp"],
+  ],
+  run: (reference, current, method) => kolmogorovSmirnovTest(reference, current, { method }),
 });
 
 describe("kolmogorovSmirnovTest edge cases", () => {

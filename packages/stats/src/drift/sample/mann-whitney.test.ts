@@ -2,31 +2,19 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isClose } from "../../internal/close.js";
 import { type MannWhitneyMethod, mannWhitneyUTest } from "./mann-whitney.js";
-import { driftSampleCases, expectation, isError, type TestExpectation } from "./test-fixture.js";
+import { describeMatchesScipy } from "./scipy-test.case.js";
 
-const cases = driftSampleCases();
-const methods: [string, MannWhitneyMethod][] = [
-  ["mwu_auto", "auto"],
-  ["mwu_asymptotic", "asymptotic"],
-  ["mwu_exact", "exact"],
-];
+describeMatchesScipy<MannWhitneyMethod>({
+  title: "mannWhitneyUTest matches SciPy mannwhitneyu (two-sided)",
+  methods: [
+    ["mwu_auto", "auto"],
+    ["mwu_asymptotic", "asymptotic"],
+    ["mwu_exact", "exact"],
+  ],
+  run: (reference, current, method) => mannWhitneyUTest(reference, current, { method }),
+});
 
-describe("mannWhitneyUTest matches SciPy mannwhitneyu (two-sided)", () => {
-  for (const c of cases) {
-    for (const [key, method] of methods) {
-      const e = expectation<TestExpectation>(c, key);
-      if (e === undefined) continue;
-      it(`${c.name} (${method})`, () => {
-        if (isError(e)) {
-          expect(() => mannWhitneyUTest(c.reference, c.current, { method })).toThrow(RangeError);
-          return;
-        }
-        const r = mannWhitneyUTest(c.reference, c.current, { method });
-        expect(isClose(r.statistic, e.statistic, 1e-9), `U ${r.statistic}`).toBe(true);
-        expect(isClose(r.p_value!, e.pvalue, 1e-6), `p ${r.p_value}`).toBe(true);
-      });
-    }
-  }
+describe("mannWhitneyUTest on edge inputs", () => {
   it("throws a RangeError naming the empty sample", () => {
     expect(() => mannWhitneyUTest([Number.NaN], [1])).toThrow(/reference/);
   });

@@ -1,37 +1,11 @@
-/** k-th smallest (0-based) of `a[lo..hi]` by quickselect (Hoare partition); reorders `a`. */
-function select(a: Float64Array, k: number): number {
-  let lo = 0;
-  let hi = a.length - 1;
-  while (lo < hi) {
-    const pivot = a[(lo + hi) >>> 1]!;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (a[i]! < pivot) i++;
-      while (a[j]! > pivot) j--;
-      if (i <= j) {
-        const t = a[i]!;
-        a[i] = a[j]!;
-        a[j] = t;
-        i++;
-        j--;
-      }
-    }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else return a[k]!;
-  }
-  return a[k]!;
-}
+import { selectOrderStatistics } from "../../internal/select-order-statistics.js";
 
 /** Median as `np.median`: the mean of the two middle values for an even count. Reorders `a`. */
 function median(a: Float64Array): number {
   const n = a.length;
-  const upper = select(a, n >>> 1);
-  if (n % 2 === 1) return upper;
-  let lower = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < n >>> 1; i++) if (a[i]! > lower) lower = a[i]!;
-  return (lower + upper) / 2;
+  if (n % 2 === 1) return selectOrderStatistics(a, [n >>> 1])[0]!;
+  const [lower, upper] = selectOrderStatistics(a, [(n >>> 1) - 1, n >>> 1]);
+  return (lower! + upper!) / 2;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { uniformInt } from "pure-rand/distribution/uniformInt";
-import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
 import type { RandomGenerator } from "pure-rand/types/RandomGenerator";
+import { seededGenerator } from "../../random/seeded-generator.js";
 import { finiteSample } from "./finite-sample.js";
 import { medianPairwiseDistance } from "./median-pairwise-distance.js";
 import type { SampleDriftResult } from "./sample-drift-result.js";
@@ -8,7 +8,7 @@ import type { SampleDriftResult } from "./sample-drift-result.js";
 export interface MmdOptions {
   /** Number of label permutations for the p-value (default 200). 0 gives `p_value: null`. */
   permutations?: number;
-  /** Seed of the xoroshiro128+ generator used to subsample and permute (default 0). */
+  /** Seed of the generator used to subsample and permute (default 0; see `seededGenerator`). */
   seed?: number;
   /** At most this many values per sample are used, drawn without replacement (default 1000). */
   maxPerSample?: number;
@@ -74,12 +74,13 @@ function mmdSquared(
  * Cost is O(n^2) in the pooled size, so each sample is first subsampled without replacement to
  * `maxPerSample` values (default 1000), seeded. The p-value is a permutation test on the pooled labels:
  * (#{permuted MMD² >= observed} + 1) / (permutations + 1), with `permutations` (default 200) seeded
- * shuffles from pure-rand's xoroshiro128+ (`seed`, default 0): the same inputs and options always give
+ * shuffles from pure-rand's xoroshiro128+ seeded through SplitMix32 (`seed`, default 0; small seeds
+ * give unbiased streams): the same inputs and options always give
  * the same result. Non-finite values are dropped first (counted in `dropped`); each sample needs at
  * least two finite values (RangeError naming the sample).
  *
  * @example
- * mmdTest([0, 0.1, 0.2, 0.3], [5, 5.1, 5.2, 5.3], { permutations: 99 }).p_value; // ≈ 0.03 (2 of the 70 relabellings are as extreme)
+ * mmdTest([0, 0.1, 0.2, 0.3], [5, 5.1, 5.2, 5.3], { permutations: 99 }).p_value; // 0.02 (2 of the 70 relabellings are as extreme)
  */
 export function mmdTest(
   reference: ArrayLike<number>,
@@ -90,7 +91,7 @@ export function mmdTest(
   const y = finiteSample(current, "current", 2);
   const permutations = options.permutations ?? 200;
   const cap = Math.max(2, options.maxPerSample ?? 1000);
-  const rng = xoroshiro128plus(options.seed ?? 0);
+  const rng = seededGenerator(options.seed ?? 0);
   const xs = subsample(x.values, cap, rng);
   const ys = subsample(y.values, cap, rng);
   const m = xs.length;

@@ -72,21 +72,29 @@ export function pairwiseMean(values: ArrayLike<number>): number {
 
 /**
  * Variance as SciPy's `_var(x, ddof)`: mean of squared deviations from the pairwise mean, times
- * n / (n - ddof) (NaN when n <= ddof, as NumPy's 0 * inf).
+ * n / (n - ddof) (NaN when n <= ddof, as NumPy's 0 * inf). Pass `mean` when it is already known.
  *
  * @example
  * pairwiseVariance([1, 2, 4], 1); // 2.333333333333333
  */
-export function pairwiseVariance(values: ArrayLike<number>, ddof: number): number {
+export function pairwiseVariance(
+  values: ArrayLike<number>,
+  ddof: number,
+  mean = pairwiseMean(values),
+): number {
   const n = values.length;
-  const mean = pairwiseMean(values);
-  // np.mean of the squared deviations, formed one NumPy buffer at a time (same order, less memory).
-  const squares = new PairwiseAccumulator();
-  for (let i = 0; i < n; i++) {
-    const d = values[i]! - mean;
-    squares.add(d * d);
+  // np.mean of the squared deviations, formed one NumPy buffer at a time (same order, no n-sized copy).
+  const squares = new Float64Array(Math.min(n, BUFFER));
+  let sum = 0;
+  for (let start = 0; start < n; start += BUFFER) {
+    const size = Math.min(BUFFER, n - start);
+    for (let i = 0; i < size; i++) {
+      const d = values[start + i]! - mean;
+      squares[i] = d * d;
+    }
+    sum += pairwise(squares, 0, size);
   }
-  const moment = squares.total() / n;
+  const moment = sum / n;
   return ddof === 0 ? moment : moment * (n / (n - ddof));
 }
 

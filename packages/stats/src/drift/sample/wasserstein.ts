@@ -1,7 +1,7 @@
 import { cdfDistance } from "./cdf-distance.js";
 import { pairwiseVariance } from "./pairwise-sum.js";
 import type { SampleDriftResult } from "./sample-drift-result.js";
-import { weightedSample } from "./weighted-sample.js";
+import { weightedSamplePair } from "./weighted-sample.js";
 
 /** Optional non-negative weights per value (same length as the sample, NaN values' weights dropped). */
 export interface SampleWeights {
@@ -23,9 +23,8 @@ export function wassersteinDistance(
   current: ArrayLike<number>,
   weights: SampleWeights = {},
 ): SampleDriftResult {
-  const u = weightedSample(reference, weights.reference, "reference");
-  const v = weightedSample(current, weights.current, "current");
-  return { statistic: cdfDistance(1, u.sample, v.sample), p_value: null, dropped: [u.dropped, v.dropped] };
+  const { u, v, dropped } = weightedSamplePair(reference, current, weights);
+  return { statistic: cdfDistance(1, u, v), p_value: null, dropped };
 }
 
 /**
@@ -41,10 +40,10 @@ export function normalizedWassersteinDistance(
   reference: ArrayLike<number>,
   current: ArrayLike<number>,
 ): SampleDriftResult {
-  const u = weightedSample(reference, undefined, "reference");
-  const v = weightedSample(current, undefined, "current");
-  const distance = cdfDistance(1, u.sample, v.sample);
-  const std = Math.sqrt(pairwiseVariance(u.sample.values, 0));
+  const { u, v, dropped } = weightedSamplePair(reference, current, {});
+  // The standard deviation first: cdfDistance reorders the values, and np.std sums them in input order.
+  const std = Math.sqrt(pairwiseVariance(u.values, 0));
+  const distance = cdfDistance(1, u, v);
   const statistic = std > 0 ? distance / std : distance === 0 ? 0 : Number.POSITIVE_INFINITY;
-  return { statistic, p_value: null, dropped: [u.dropped, v.dropped] };
+  return { statistic, p_value: null, dropped };
 }

@@ -34,7 +34,27 @@ export function weightedSample(
     throw new RangeError(`${name} weights must have a positive, finite sum`);
   }
   return {
-    sample: { values: keptValues.slice(0, size), weights: keptWeights?.slice(0, size) },
+    sample: {
+      values: size === keptValues.length ? keptValues : keptValues.slice(0, size),
+      weights: size === keptValues.length ? keptWeights : keptWeights?.slice(0, size),
+    },
     dropped: values.length - size,
   };
+}
+
+/**
+ * {@link weightedSample} of a reference and a current sample with their optional weights, and the
+ * counts dropped from each, in the `[reference, current]` order of `SampleDriftResult.dropped`.
+ *
+ * @example
+ * weightedSamplePair([1, Number.NaN], [2], {}).dropped; // [1, 0]
+ */
+export function weightedSamplePair(
+  reference: ArrayLike<number>,
+  current: ArrayLike<number>,
+  weights: { reference?: ArrayLike<number>; current?: ArrayLike<number> },
+): { u: WeightedSample; v: WeightedSample; dropped: number[] } {
+  const u = weightedSample(reference, weights.reference, "reference");
+  const v = weightedSample(current, weights.current, "current");
+  return { u: u.sample, v: v.sample, dropped: [u.dropped, v.dropped] };
 }

@@ -1,6 +1,6 @@
 import tCdf from "@stdlib/stats-base-dists-t-cdf";
 import { finiteSample } from "./finite-sample.js";
-import { pairwiseMean, pairwiseVariance } from "./pairwise-sum.js";
+import { pairwiseSum, pairwiseVariance } from "./pairwise-sum.js";
 import type { SampleDriftResult } from "./sample-drift-result.js";
 
 /**
@@ -19,15 +19,35 @@ import type { SampleDriftResult } from "./sample-drift-result.js";
  * welchTTest([1, 2, 3, 4], [2, 4, 6, 8, 10]); // { statistic: -2.2514, p_value: 0.06913, dropped: [0, 0] }
  */
 export function welchTTest(reference: ArrayLike<number>, current: ArrayLike<number>): SampleDriftResult {
-  const x = finiteSample(reference, "reference", 1, false);
-  const y = finiteSample(current, "current", 1, false);
-  const n1 = x.values.length;
-  const n2 = y.values.length;
-  const vn1 = pairwiseVariance(x.values, 1) / n1;
-  const vn2 = pairwiseVariance(y.values, 1) / n2;
+  const x = moments(reference, "reference");
+  const y = moments(current, "current");
+  const n1 = x.n;
+  const n2 = y.n;
+  const vn1 = x.variance / n1;
+  const vn2 = y.variance / n2;
   let df = (vn1 + vn2) ** 2 / (vn1 ** 2 / (n1 - 1) + vn2 ** 2 / (n2 - 1));
   if (Number.isNaN(df)) df = 1;
-  const t = (pairwiseMean(x.values) - pairwiseMean(y.values)) / Math.sqrt(vn1 + vn2);
+  const t = (x.mean - y.mean) / Math.sqrt(vn1 + vn2);
   const p = 2 * tCdf(-Math.abs(t), df);
   return { statistic: t, p_value: p, dropped: [x.dropped, y.dropped] };
+}
+
+// Size, mean and ddof = 1 variance of the finite values. A finite pairwise sum proves that every value
+// is finite (NaN and ±Infinity propagate into it), which saves a separate pass looking for them; only
+// otherwise (or on overflow) are the non-finite values dropped and the sum taken again.
+function moments(
+  sample: ArrayLike<number>,
+  name: string,
+): { n: number; mean: number; variance: number; dropped: number } {
+  let values = sample;
+  let dropped = 0;
+  let sum = pairwiseSum(sample);
+  if (!Number.isFinite(sum) || sample.length === 0) {
+    const finite = finiteSample(sample, name, 1, false);
+    values = finite.values;
+    dropped = finite.dropped;
+    sum = pairwiseSum(values);
+  }
+  const mean = sum / values.length;
+  return { n: values.length, mean, variance: pairwiseVariance(values, 1, mean), dropped };
 }

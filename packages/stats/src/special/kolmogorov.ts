@@ -1,3 +1,8 @@
+// The limiting (n -> infinity) Kolmogorov distribution, for KS p-values on summaries (binned or
+// weighted samples, where no finite n applies); `kstwo.ts` beside it is the finite-n one-sample
+// distribution that the raw-sample KS test uses. kstwoSf(n, x / sqrt(n)) tends to
+// kolmogorovSurvival(x) as n grows (tested).
+
 /**
  * Survival function of the Kolmogorov distribution, P(K > x) with K = sup |B(t)| of a Brownian
  * bridge: the asymptotic null distribution of sqrt(n m / (n + m)) * D for the two-sample KS

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { isClose } from "../../internal/close.js";
-import { continuousCases } from "./continuous-fixture.js";
+import { continuousCases } from "../drift/binned/continuous-fixture.js";
+import { isClose } from "../internal/close.js";
 import { kolmogorovSurvival } from "./kolmogorov.js";
+import { kstwoSf } from "./kstwo.js";
 
 describe("kolmogorovSurvival matches scipy.special.kolmogorov (1e-9 relative)", () => {
   for (const c of continuousCases("kolmogorov")) {
@@ -22,6 +23,13 @@ describe("kolmogorovSurvival matches scipy.special.kolmogorov (1e-9 relative)", 
       const p = kolmogorovSurvival(x);
       expect(p).toBeLessThanOrEqual(previous + 1e-15);
       previous = p;
+    }
+  });
+  it("is the large-n limit of kstwoSf(n, x / sqrt(n)) (error O(1 / sqrt(n)))", () => {
+    for (let x = 0.3; x < 3; x += 0.1) {
+      const limit = kolmogorovSurvival(x);
+      expect(Math.abs(kstwoSf(1e6, x / 1e3) - limit)).toBeLessThan(2e-3);
+      expect(Math.abs(kstwoSf(1e4, x / 1e2) - limit)).toBeLessThan(2e-2);
     }
   });
 });
