@@ -23,6 +23,11 @@ function classKey(column: string): string {
     ELSE ${column} END`;
 }
 
+// The same key from a stored numeric view (numbers and booleans) when there is one: no text parsing per row.
+function numericFirst(numberColumn: string, jsonColumn: string): string {
+  return `CASE WHEN ${numberColumn} IS NOT NULL THEN CAST(${numberColumn} AS VARCHAR) ELSE ${classKey(jsonColumn)} END`;
+}
+
 // Numeric value of a JSON text column (booleans as 0/1), for regression on reference rows.
 function numeric(column: string): string {
   return `CASE WHEN ${column} = 'true' THEN 1.0 WHEN ${column} = 'false' THEN 0.0 ELSE TRY_CAST(${column} AS DOUBLE) END`;
@@ -55,7 +60,8 @@ function sourceSql(source: PerformanceSource): { sql: string; params: unknown[] 
   return {
     sql: `src AS (
       SELECT CAST(floor((p.ts_ms - ?) / ?) AS BIGINT) AS w, p.version AS version,
-             ${classKey("p.prediction")} AS pred_key, ${classKey("l.label")} AS label_key,
+             ${numericFirst("p.prediction_num", "p.prediction")} AS pred_key,
+             ${numericFirst("l.label_num", "l.label")} AS label_key,
              p.prediction_num AS pred_num, l.label_num AS label_num,
              CASE WHEN isfinite(p.score) THEN p.score END AS score,
              l.ts_ms - p.ts_ms AS lag_ms, l.id IS NOT NULL AS labelled
