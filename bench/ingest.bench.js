@@ -91,6 +91,7 @@ export async function benchIngest(bin = defaultBin) {
     let next = 0;
     let acknowledged = 0;
     const cpuBefore = cpuSeconds(child.pid);
+    const clientBefore = process.cpuUsage();
     const started = performance.now();
     async function worker() {
       while (next < batches.length) {
@@ -108,6 +109,7 @@ export async function benchIngest(bin = defaultBin) {
     await Promise.all(Array.from({ length: concurrency }, worker));
     const seconds = (performance.now() - started) / 1000;
     const cpuAfter = cpuSeconds(child.pid);
+    const client = process.cpuUsage(clientBefore);
     const serverCpuUsPerRecord =
       cpuBefore === null || cpuAfter === null ? null : ((cpuAfter - cpuBefore) * 1e6) / acknowledged;
     const stored = (await (await fetch(`${url}/api/v1/models`)).json()).models[0].predictions;
@@ -117,6 +119,7 @@ export async function benchIngest(bin = defaultBin) {
       seconds,
       perSecond: acknowledged / seconds,
       serverCpuUsPerRecord,
+      clientCpuUsPerRecord: (client.user + client.system) / acknowledged,
     };
   } finally {
     child.kill("SIGTERM");
@@ -133,7 +136,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     for (const bin of bins) {
       const r = await benchIngest(bin);
       console.log(
-        `ingest: ${r.records} records in ${r.seconds.toFixed(2)} s = ${Math.round(r.perSecond).toLocaleString("en-US")} predictions/s (stored ${r.stored}; server CPU ${r.serverCpuUsPerRecord?.toFixed(1) ?? "?"} µs/record)${bins.length > 1 ? ` ${bin}` : ""}`,
+        `ingest: ${r.records} records in ${r.seconds.toFixed(2)} s = ${Math.round(r.perSecond).toLocaleString("en-US")} predictions/s (stored ${r.stored}; server CPU ${r.serverCpuUsPerRecord?.toFixed(1) ?? "?"} µs/record, client CPU ${r.clientCpuUsPerRecord.toFixed(1)} µs/record)${bins.length > 1 ? ` ${bin}` : ""}`,
       );
     }
   }

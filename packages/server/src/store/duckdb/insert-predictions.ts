@@ -56,18 +56,21 @@ async function appendTo(
   }
 }
 
-/** The first occurrence of each (model, id): a batch may repeat an id, and the store keeps the first. */
-function firstOccurrences(rows: readonly PredictionRow[]): PredictionRow[] {
-  const seen = new Set<string>();
+/**
+ * The first occurrence of each (model, id), and their keys: a batch may repeat an id, and the store keeps
+ * the first. The keys are the answer when every row is new.
+ */
+function firstOccurrences(rows: readonly PredictionRow[]): { unique: PredictionRow[]; keys: Set<string> } {
+  const keys = new Set<string>();
   const unique: PredictionRow[] = [];
   for (const r of rows) {
     const key = predictionKey(r);
-    if (!seen.has(key)) {
-      seen.add(key);
+    if (!keys.has(key)) {
+      keys.add(key);
       unique.push(r);
     }
   }
-  return unique;
+  return { unique, keys };
 }
 
 /**
@@ -89,12 +92,12 @@ export async function insertPredictions(
   rows: readonly PredictionRow[],
 ): Promise<Set<string>> {
   if (rows.length === 0) return new Set();
-  const unique = firstOccurrences(rows);
+  const { unique, keys } = firstOccurrences(rows);
   await db.run(conn, "BEGIN TRANSACTION");
   try {
     await appendTo(conn, "predictions", undefined, unique);
     await db.run(conn, "COMMIT");
-    return new Set(unique.map(predictionKey));
+    return keys;
   } catch {
     // Most often a duplicate key; any other failure shows again, and is reported, on the slow path.
     await db.run(conn, "ROLLBACK").catch(() => undefined);
