@@ -2,28 +2,28 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import type { ServerConfig } from "./config.js";
+import { MonitorService } from "./engine/monitors/monitor-service.js";
+import { type MonitorsFile, parseMonitorsFile } from "./engine/monitors/parse-monitors-file.js";
+import { volumeProvider } from "./engine/monitors/volume-provider.js";
+import { buildNotifier } from "./engine/notifiers/build-notifier.js";
+import { postJson } from "./engine/notifiers/notifier.js";
+import { performanceCheckProvider } from "./engine/performance/performance-check-provider.js";
+import { PerformanceService } from "./engine/performance/performance-service.js";
+import { buildWindowEngine } from "./engine/window-engine.js";
+import { SightlineError } from "./errors.js";
 import { IngestMetrics } from "./exporters/ingest-metrics.js";
 import { WindowGauges } from "./exporters/window-gauges.js";
-import { PerformanceService } from "./engine/performance/performance-service.js";
 import { type AppServices, buildApp } from "./http/app.js";
 import { findWebRoot } from "./http/routes/web.js";
 import { ContractRegistry } from "./ingest/contract-registry.js";
 import { IngestService } from "./ingest/ingest-service.js";
-import { ReferenceService } from "./reference/reference-service.js";
 import { LineageService } from "./lineage/lineage-service.js";
 import { TraceService } from "./otlp/trace-service.js";
+import { ReferenceService } from "./reference/reference-service.js";
 import { RegistryService } from "./registry/registry-service.js";
+import { servingCheckProvider } from "./registry/serving-check-provider.js";
 import { DEFAULT_MAX_TRAINING_AGE_MS } from "./registry/serving-checks.js";
 import { DuckDbStore } from "./store/duckdb/duckdb-store.js";
-import { MonitorService } from "./engine/monitors/monitor-service.js";
-import { type MonitorsFile, parseMonitorsFile } from "./engine/monitors/parse-monitors-file.js";
-import { volumeProvider } from "./engine/monitors/volume-provider.js";
-import { performanceCheckProvider } from "./engine/performance/performance-check-provider.js";
-import { buildNotifier } from "./engine/notifiers/build-notifier.js";
-import { postJson } from "./engine/notifiers/notifier.js";
-import { SightlineError } from "./errors.js";
-import { buildWindowEngine } from "./engine/window-engine.js";
-import { servingCheckProvider } from "./registry/serving-check-provider.js";
 
 /** Reads and validates the monitors file named in the config (empty when none). */
 function readMonitorsFile(path: string | null): MonitorsFile {
@@ -85,6 +85,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     intervalMs: config.monitorIntervalMs,
     now,
     onError: (error) => app.log.error({ err: error }, "monitor evaluation failed"),
+    // The latest closed window's checks become Prometheus gauges (drift, performance, quality).
+    onWindowChecks: (model, _window, checks) => windowGauges.update(model, checks),
     queue: { onError: (notifier, error) => app.log.error({ err: error, notifier }, "notification failed") },
   });
   const windows = buildWindowEngine(store);

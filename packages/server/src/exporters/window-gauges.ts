@@ -67,7 +67,7 @@ export class WindowGauges {
   }
 
   /** Replaces the model's series with those of `checks` (one closed window). */
-  update(model: string, checks: readonly Check[]): void {
+  update(model: string, checks: readonly (Omit<Check, "kind"> & { kind: string })[]): void {
     for (const { gauge, labels } of this.series.get(model) ?? []) gauge.remove(labels);
     const set: { gauge: Gauge<string>; labels: Labels }[] = [];
     const put = (gauge: Gauge<string> | undefined, labels: Labels, value: number | null) => {

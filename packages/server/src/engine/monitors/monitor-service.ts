@@ -32,6 +32,8 @@ export interface MonitorServiceOptions {
   intervalMs: number;
   timer?: SchedulerTimer;
   onError?: (error: unknown) => void;
+  /** Called with the checks of each closed window as it is evaluated (e.g. to export them as gauges). */
+  onWindowChecks?: (model: string, window: Window, checks: readonly MonitorCheck[]) => void;
 }
 
 /**
@@ -154,6 +156,7 @@ export class MonitorService {
     nowMs: number,
   ): Promise<EvaluationResult> {
     const checks = await this.checksFor(model, window, monitors, nowMs);
+    this.options.onWindowChecks?.(model, window, checks);
     const names = new Set(monitors.map((m) => m.name));
     // Only these monitors' alerts: the evaluator resolves active alerts of monitors it is not given.
     const previous = (await this.options.store.alerts.latestAlerts(model)).filter((a) =>
