@@ -9,25 +9,18 @@ import type {
   StoredRun,
 } from "../store/lineage-store.js";
 import { modelVersionArtifact } from "./artifact.js";
+import { fetchTraceGraph, type TraceOptions } from "./fetch-trace-graph.js";
 import { mergeRun } from "./parse-run.js";
 import { type ComponentRecord, type RunInput, type RunSummary, runSummary } from "./run-record.js";
-import { type DependencyFact, type StaleWarning, staleThresholdMs, staleWarnings } from "./staleness.js";
+import { type StaleWarning, staleThresholdMs, staleWarnings } from "./staleness.js";
 import {
   type ArtifactTraceNode,
   buildRunTrace,
   collectStale,
-  type GraphRun,
   type PredictionTraceNode,
   type RunTraceNode,
   type TraceNode,
 } from "./trace-tree.js";
-
-/** Limits of a trace: run levels, staleness threshold in days and the most nodes in the tree. */
-export interface TraceOptions {
-  depth: number;
-  staleDays: number;
-  maxNodes?: number;
-}
 
 /** A backward trace: the tree and every stale warning in it. */
 export interface TraceResult {
@@ -146,7 +139,7 @@ export class LineageService {
   /** Backward trace of a run. */
   async traceRun(id: string, options: TraceOptions): Promise<TraceResult> {
     await this.requireRun(id);
-    const graph = await this.fetchGraph([id], options);
+    const graph = await fetchTraceGraph(this.store, [id], options);
     return this.result(buildRunTrace(id, graph, this.limits(options)));
   }
 
@@ -166,7 +159,7 @@ export class LineageService {
       children: [],
     };
     if (writer !== undefined) {
-      const graph = await this.fetchGraph([writer], options);
+      const graph = await fetchTraceGraph(this.store, [writer], options);
       node.children.push(buildRunTrace(writer, graph, this.limits(options)));
     }
     return this.result(node);
@@ -185,7 +178,7 @@ export class LineageService {
       (await this.store.latestWriter(artifact, null, p.tsMs)) ??
       (await this.store.latestWriter(artifact, null, null));
     const roots = [p.runId, trainer].filter((r): r is string => r !== null && r !== undefined);
-    const graph = await this.fetchGraph(roots, options);
+    const graph = await fetchTraceGraph(this.store, roots, options);
     const limits = this.limits(options);
     const budget = { nodes: 0 };
     const children: (RunTraceNode | ArtifactTraceNode)[] = [];
@@ -325,61 +318,5 @@ export class LineageService {
 
   private result(trace: TraceNode): TraceResult {
     return { trace, stale: collectStale(trace) };
-  }
-
-  // Breadth-first, one level of runs per round trip (two indexed lookups), whatever the history size; then
-  // staleness for every edge at once from the fetched runs and one count of fresher runs.
-  private async fetchGraph(roots: readonly string[], options: TraceOptions): Promise<Map<string, GraphRun>> {
-    const fetched = new Map<string, Omit<GraphRun, "stale">>();
-    const maxRuns = options.maxNodes ?? defaultMaxNodes;
-    let frontier = [...new Set(roots)];
-    for (let level = 1; level <= options.depth && frontier.length > 0 && fetched.size < maxRuns; level++) {
-      const nodes = await this.store.getRunGraph(frontier);
-      const next = new Set<string>();
-      for (const [id, node] of nodes) {
-        fetched.set(id, node);
-        for (const input of node.inputs) {
-          if (input.producer !== null && !fetched.has(input.producer)) next.add(input.producer);
-        }
-      }
-      frontier = [...next].filter((id) => !fetched.has(id)).slice(0, maxRuns - fetched.size);
-    }
-    // Producers beyond the depth limit are read only for the staleness of the runs that depend on them.
-    const missing = [...fetched.values()].flatMap((n) =>
-      n.inputs.flatMap((i) => (i.producer !== null && !fetched.has(i.producer) ? [i.producer] : [])),
-    );
-    const beyond = missing.length > 0 ? await this.store.getRunGraph([...new Set(missing)]) : new Map();
-    const facts: Omit<DependencyFact, "fresherRuns">[] = [];
-    for (const [id, node] of fetched) {
-      const seen = new Set<string>();
-      for (const input of node.inputs) {
-        if (input.producer === null || seen.has(input.producer)) continue;
-        seen.add(input.producer);
-        const dependency = (fetched.get(input.producer) ?? beyond.get(input.producer))?.run;
-        if (!dependency) continue;
-        facts.push({
-          runId: id,
-          runStartMs: Date.parse(node.run.start_time),
-          dependencyId: dependency.id,
-          dependencyComponent: dependency.component,
-          dependencyStartMs: Date.parse(dependency.start_time),
-        });
-      }
-    }
-    const fresher = await this.store.fresherRuns(
-      facts.map((f) => ({
-        component: f.dependencyComponent,
-        afterMs: f.dependencyStartMs,
-        beforeMs: f.runStartMs,
-      })),
-    );
-    const warnings = staleWarnings(
-      facts.map((f, i) => ({ ...f, fresherRuns: fresher[i] ?? 0 })),
-      staleThresholdMs(options.staleDays),
-    );
-    const graph = new Map<string, GraphRun>();
-    for (const [id, node] of fetched)
-      graph.set(id, { ...node, stale: warnings.filter((w) => w.run_id === id) });
-    return graph;
   }
 }

@@ -1,6 +1,5 @@
-import type { DuckDBConnection } from "@duckdb/node-api";
-import { type ArtifactKind, parseModelVersionArtifact } from "../../lineage/artifact.js";
-import type { ComponentRecord, RunRecord, RunStatus } from "../../lineage/run-record.js";
+import type { ArtifactKind } from "../../lineage/artifact.js";
+import type { ComponentRecord, RunRecord } from "../../lineage/run-record.js";
 import type { DependencyFact } from "../../lineage/staleness.js";
 import type { GraphRun } from "../../lineage/trace-tree.js";
 import type {
@@ -11,33 +10,15 @@ import type {
   ImpactSeed,
   LineageStore,
   PredictionLink,
-  ResolvedInput,
   ReviewRow,
   RunQuery,
   RunRow,
   StoredRun,
 } from "../lineage-store.js";
 import type { DuckDbDatabase, Row } from "./duckdb-database.js";
-
-const runColumns = "id, component, start_ms, end_ms, status";
-
-// DuckDB uses an index only for a lone equality on the indexed column: fetch an artifact's rows through the
-// index first (MATERIALIZED keeps the other filters from being pushed into that scan), then filter them.
-const writersOf = "WITH w AS MATERIALIZED (SELECT * FROM lineage_run_artifacts WHERE artifact = ?)";
-
-function runRow(r: Row): RunRow {
-  return {
-    id: r.id as string,
-    component: r.component as string,
-    startMs: r.start_ms as number,
-    endMs: (r.end_ms as number | null) ?? null,
-    status: r.status as RunStatus,
-  };
-}
-
-function placeholders(n: number): string {
-  return Array.from({ length: n }, () => "?").join(", ");
-}
+import { queryImpact, queryReview } from "./duckdb-lineage-impact.js";
+import { readLineageRun, saveLineageRun, writersOf } from "./duckdb-lineage-runs.js";
+import { placeholders, runColumns, runRow } from "./lineage-run-row.js";
 
 function json<T>(value: unknown): T | null {
   return value === null || value === undefined ? null : (JSON.parse(value as string) as T);
@@ -100,118 +81,11 @@ export class DuckDbLineageStore implements LineageStore {
     component: { description?: string | null; owner?: string | null; tags?: Record<string, string> },
     nowMs: number,
   ): Promise<StoredRun> {
-    return this.db.transaction(async (conn) => {
-      const existing = await this.readRun(conn, id);
-      const run = merge(existing);
-      await this.db.run(
-        conn,
-        "INSERT INTO lineage_components VALUES (?, NULL, NULL, '{}', ?, ?) ON CONFLICT (name) DO NOTHING",
-        [run.component, nowMs, nowMs],
-      );
-      const sets: string[] = [];
-      const values: unknown[] = [];
-      const set = (column: string, value: unknown) => {
-        sets.push(`${column} = ?`);
-        values.push(value);
-      };
-      if (component.description !== undefined) set("description", component.description);
-      if (component.owner !== undefined) set("owner", component.owner);
-      if (component.tags !== undefined) set("tags", JSON.stringify(component.tags));
-      if (sets.length > 0) {
-        await this.db.run(
-          conn,
-          `UPDATE lineage_components SET ${sets.join(", ")}, updated_ms = ? WHERE name = ?`,
-          [...values, nowMs, run.component],
-        );
-      }
-      if (existing) {
-        await this.db.run(conn, "DELETE FROM lineage_run_artifacts WHERE run_id = ?", [id]);
-        await this.db.run(conn, "DELETE FROM lineage_runs WHERE id = ?", [id]);
-      }
-      const availableMs = run.endMs ?? run.startMs;
-      await this.db.run(conn, "INSERT INTO lineage_runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
-        run.id,
-        run.component,
-        run.startMs,
-        run.endMs,
-        availableMs,
-        run.status,
-        run.error,
-        run.codeSnapshot,
-        run.codeHash,
-        run.gitCommit,
-        run.params === null ? null : JSON.stringify(run.params),
-        run.metrics === null ? null : JSON.stringify(run.metrics),
-        run.notes,
-        existing?.receivedMs ?? nowMs,
-      ]);
-      const inputs: ResolvedInput[] = [];
-      for (const input of run.inputs) {
-        // The latest run that wrote this artifact (same content when a hash is given) and whose outputs were
-        // available when this run started; ties on start time break by id, so two runs can never depend on
-        // each other.
-        const rows = await this.db.run(
-          conn,
-          `${writersOf}
-           SELECT run_id FROM w
-           WHERE direction = 'output' AND (?::VARCHAR IS NULL OR hash = ?) AND run_id <> ?
-             AND run_available_ms <= ? AND (run_start_ms < ? OR (run_start_ms = ? AND run_id < ?))
-           ORDER BY run_available_ms DESC, run_start_ms DESC, run_id DESC LIMIT 1`,
-          [input.name, input.hash, input.hash, id, run.startMs, run.startMs, run.startMs, id],
-        );
-        inputs.push({ ...input, producer: (rows[0]?.run_id as string | undefined) ?? null });
-      }
-      const tuples: string[] = [];
-      const params: unknown[] = [];
-      inputs.forEach((a, i) => {
-        tuples.push("(?, 'input', ?, ?, ?, ?, ?, ?, ?)");
-        params.push(id, i, a.name, a.hash, a.kind, a.producer, run.startMs, availableMs);
-      });
-      run.outputs.forEach((a, i) => {
-        tuples.push("(?, 'output', ?, ?, ?, ?, NULL, ?, ?)");
-        params.push(id, i, a.name, a.hash, a.kind, run.startMs, availableMs);
-      });
-      if (tuples.length > 0) {
-        await this.db.run(conn, `INSERT INTO lineage_run_artifacts VALUES ${tuples.join(", ")}`, params);
-      }
-      return { ...run, inputs, receivedMs: existing?.receivedMs ?? nowMs };
-    });
-  }
-
-  private async readRun(conn: DuckDBConnection, id: string): Promise<StoredRun | undefined> {
-    const rows = await this.db.run(conn, "SELECT * FROM lineage_runs WHERE id = ?", [id]);
-    const r = rows[0];
-    if (!r) return undefined;
-    const artifacts = await this.db.run(conn, "SELECT * FROM lineage_run_artifacts WHERE run_id = ?", [id]);
-    artifacts.sort((a, b) => (a.position as number) - (b.position as number));
-    const ref = (a: Row) => ({
-      name: a.artifact as string,
-      hash: (a.hash as string | null) ?? null,
-      kind: a.kind as ArtifactKind,
-    });
-    return {
-      id: r.id as string,
-      component: r.component as string,
-      startMs: r.start_ms as number,
-      endMs: (r.end_ms as number | null) ?? null,
-      status: r.status as RunStatus,
-      error: (r.error as string | null) ?? null,
-      inputs: artifacts
-        .filter((a) => a.direction === "input")
-        .map((a) => ({ ...ref(a), producer: (a.producer_run as string | null) ?? null })),
-      outputs: artifacts.filter((a) => a.direction === "output").map(ref),
-      codeSnapshot: (r.code_snapshot as string | null) ?? null,
-      codeHash: (r.code_hash as string | null) ?? null,
-      gitCommit: (r.git_commit as string | null) ?? null,
-      params: json<Record<string, unknown>>(r.params),
-      metrics: json<Record<string, number>>(r.metrics),
-      notes: (r.notes as string | null) ?? null,
-      receivedMs: r.received_ms as number,
-    };
+    return saveLineageRun(this.db, id, merge, component, nowMs);
   }
 
   getRun(id: string): Promise<StoredRun | undefined> {
-    return this.readRun(this.db.reader, id);
+    return readLineageRun(this.db, this.db.reader, id);
   }
 
   async getRunGraph(ids: readonly string[]): Promise<Map<string, Omit<GraphRun, "stale">>> {
@@ -429,95 +303,7 @@ export class DuckDbLineageStore implements LineageStore {
   }
 
   async impact(seed: ImpactSeed, sampleSize: number, maxRuns: number): Promise<ImpactRows> {
-    const seedSql =
-      "run" in seed
-        ? "SELECT ?::VARCHAR AS run_id"
-        : `SELECT DISTINCT run_id FROM lineage_run_artifacts
-           WHERE artifact = ? AND direction = 'input' AND (?::VARCHAR IS NULL OR hash = ?)`;
-    const seedParams = "run" in seed ? [seed.run] : [seed.artifact, seed.hash, seed.hash];
-    // UNION (not UNION ALL) keeps each run once, so the walk ends even on a malformed graph.
-    const down = `WITH RECURSIVE down(run_id) AS (
-        ${seedSql}
-        UNION
-        SELECT a.run_id FROM lineage_run_artifacts a JOIN down ON a.producer_run = down.run_id
-        WHERE a.direction = 'input')`;
-    const excluded = "run" in seed ? seed.run : null;
-    const runs = await this.db.read(
-      `${down}
-       SELECT r.id, r.component, r.start_ms, r.end_ms, r.status, count(*) OVER () AS total
-       FROM down JOIN lineage_runs r ON r.id = down.run_id
-       WHERE ?::VARCHAR IS NULL OR r.id <> ?
-       ORDER BY r.start_ms, r.id LIMIT ?`,
-      [...seedParams, excluded, excluded, maxRuns],
-    );
-    const outputs = await this.db.read(
-      `${down}
-       SELECT DISTINCT a.artifact, a.run_id FROM down JOIN lineage_run_artifacts a ON a.run_id = down.run_id
-       WHERE a.direction = 'output' AND starts_with(a.artifact, 'models:/')
-       ORDER BY a.artifact, a.run_id`,
-      seedParams,
-    );
-    const modelVersions: ImpactRows["modelVersions"] = [];
-    for (const o of outputs) {
-      const mv = parseModelVersionArtifact(o.artifact as string);
-      if (mv) modelVersions.push({ ...mv, runId: o.run_id as string });
-    }
-    if ("artifact" in seed) {
-      const mv = parseModelVersionArtifact(seed.artifact);
-      if (mv && !modelVersions.some((v) => v.model === mv.model && v.version === mv.version)) {
-        modelVersions.push({ ...mv, runId: "" });
-      }
-    }
-    const versions = [...new Map(modelVersions.map((v) => [`${v.model}/${v.version}`, v])).values()];
-    const withRunIds = await this.predictionsHaveRunIds();
-    const conditions: string[] = [];
-    const params: unknown[] = [];
-    let prefix = "";
-    if (withRunIds) {
-      prefix = down;
-      params.push(...seedParams);
-      conditions.push("p.run_id IN (SELECT run_id FROM down)");
-    }
-    if (versions.length > 0) {
-      conditions.push(
-        `(p.model, p.version) IN (SELECT * FROM (VALUES ${versions.map(() => "(?, ?)").join(", ")}) t(model, version))`,
-      );
-      for (const v of versions) params.push(v.model, v.version);
-    }
-    let predictionsByVersion: ImpactRows["predictionsByVersion"] = [];
-    let predictionSample: ImpactRows["predictionSample"] = [];
-    if (conditions.length > 0) {
-      const where = conditions.join(" OR ");
-      const counts = await this.db.read(
-        `${prefix} SELECT p.model, p.version, count(*) AS count FROM predictions p WHERE ${where}
-         GROUP BY ALL ORDER BY p.model, p.version`,
-        params,
-      );
-      predictionsByVersion = counts.map((c) => ({
-        model: c.model as string,
-        version: c.version as string,
-        count: c.count as number,
-      }));
-      const sample = await this.db.read(
-        `${prefix} SELECT p.model, p.id, p.version, p.ts_ms FROM predictions p WHERE ${where}
-         ORDER BY p.ts_ms DESC, p.id LIMIT ?`,
-        [...params, sampleSize],
-      );
-      predictionSample = sample.map((s) => ({
-        model: s.model as string,
-        id: s.id as string,
-        version: s.version as string,
-        tsMs: s.ts_ms as number,
-      }));
-    }
-    return {
-      runs: runs.map(runRow),
-      runCount: (runs[0]?.total as number | undefined) ?? 0,
-      modelVersions: versions,
-      predictionCount: predictionsByVersion.reduce((sum, v) => sum + v.count, 0),
-      predictionsByVersion,
-      predictionSample,
-    };
+    return queryImpact(this.db, seed, sampleSize, maxRuns, await this.predictionsHaveRunIds());
   }
 
   setFlag(target: FlagTarget, nowMs: number): Promise<boolean> {
@@ -557,23 +343,7 @@ export class DuckDbLineageStore implements LineageStore {
     }));
   }
 
-  async review(
-    seeds: readonly { flag: string; runIds: readonly string[] }[],
-    limit: number,
-  ): Promise<ReviewRow[]> {
-    const pairs = seeds.flatMap((s) => s.runIds.map((runId) => [s.flag, runId] as const));
-    if (pairs.length === 0) return [];
-    const rows = await this.db.read(
-      `WITH RECURSIVE up(flag, run_id) AS (
-         SELECT * FROM (VALUES ${pairs.map(() => "(?, ?)").join(", ")}) t(flag, run_id)
-         UNION
-         SELECT up.flag, a.producer_run FROM up JOIN lineage_run_artifacts a ON a.run_id = up.run_id
-         WHERE a.direction = 'input' AND a.producer_run IS NOT NULL)
-       SELECT r.id, r.component, r.start_ms, r.end_ms, r.status, count(DISTINCT up.flag) AS flagged
-       FROM up JOIN lineage_runs r ON r.id = up.run_id
-       GROUP BY ALL ORDER BY flagged DESC, r.start_ms DESC, r.id LIMIT ?`,
-      [...pairs.flat(), limit],
-    );
-    return rows.map((r) => ({ ...runRow(r), flagged: r.flagged as number }));
+  review(seeds: readonly { flag: string; runIds: readonly string[] }[], limit: number): Promise<ReviewRow[]> {
+    return queryReview(this.db, seeds, limit);
   }
 }
