@@ -32,6 +32,7 @@ export function LineageGraph(props: { trace: TraceNode }) {
     if (!element.current) return;
     const dark = window.matchMedia?.("(prefers-color-scheme: dark)").matches ?? false;
     const chart = echarts.init(element.current, dark ? "dark" : undefined);
+    const depthOf = new Map(layout.nodes.map((n) => [n.key, n.depth]));
     const colours = {
       prediction: dark ? "#b48cff" : "#6f42c1",
       run: dark ? "#5ea1ff" : "#0b62d6",
@@ -74,7 +75,11 @@ export function LineageGraph(props: { trace: TraceNode }) {
             runId: n.runId,
             cursor: n.runId ? "pointer" : "default",
           })),
-          links: layout.edges.map((e) => ({ source: e.source, target: e.target })),
+          // An edge that skips layers would run straight through the nodes between: bend it.
+          links: layout.edges.map((e) => {
+            const gap = (depthOf.get(e.source) ?? 0) - (depthOf.get(e.target) ?? 0);
+            return { source: e.source, target: e.target, lineStyle: { curveness: gap > 1 ? 0.3 : 0 } };
+          }),
         },
       ],
     });

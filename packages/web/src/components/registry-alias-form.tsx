@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useId, useState } from "react";
 import { ApiError } from "../api/client.js";
 import type { AliasMove, ModelVersion } from "../api/types.js";
 import { RegistryConfirmPanel } from "./registry-confirm-panel.js";
@@ -37,6 +37,7 @@ export function RegistryAliasForm(props: {
   const [version, setVersion] = useState(registered.at(-1) ?? "");
   const [pending, setPending] = useState<Pending | null>(null);
   const client = useQueryClient();
+  const id = useId();
   const base = `/api/v1/models/${encodeURIComponent(props.model)}/aliases`;
   const mutation = useMutation({
     mutationFn: (change: Pending) =>
@@ -94,27 +95,29 @@ export function RegistryAliasForm(props: {
         </table>
       )}
       <form onSubmit={submit} className="inline-form" aria-label="promote">
-        <label>
-          Version{" "}
-          <select name="version" value={version} onChange={(e) => setVersion(e.target.value)}>
-            {registered.map((v) => (
-              <option key={v} value={v}>
-                {v}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          to alias{" "}
-          <input
-            name="alias"
-            list="alias-suggestions"
-            value={alias}
-            onChange={(e) => setAlias(e.target.value)}
-            pattern="[a-z][a-z0-9_\-]{0,63}"
-            required
-          />
-        </label>
+        <label htmlFor={`${id}-version`}>Version</label>
+        <select
+          id={`${id}-version`}
+          name="version"
+          value={version}
+          onChange={(e) => setVersion(e.target.value)}
+        >
+          {registered.map((v) => (
+            <option key={v} value={v}>
+              {v}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={`${id}-alias`}>to alias</label>
+        <input
+          id={`${id}-alias`}
+          name="alias"
+          list="alias-suggestions"
+          value={alias}
+          onChange={(e) => setAlias(e.target.value)}
+          pattern="[a-z][a-z0-9_\-]{0,63}"
+          required
+        />
         <datalist id="alias-suggestions">
           {suggestions.map((s) => (
             <option key={s} value={s} />

@@ -1,0 +1,183 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser } from "playwright-core";
+import { type RunningServer, resolveServerConfig, startServer } from "sightline";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AuditEntry, ServingCheck, VersionComparison } from "../api/types.js";
+import { formatNumber } from "../format.js";
+import { launchBrowser, openPage, screenshot } from "./browser.js";
+
+const hourMs = 3_600_000;
+
+async function send(method: string, url: string, body?: unknown): Promise<{ status: number; json: unknown }> {
+  const response = await fetch(url, {
+    method,
+    headers: { "content-type": "application/json" },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  return { status: response.status, json: (await response.json()) as unknown };
+}
+
+describe("the registry page in a real browser", () => {
+  let dir: string;
+  let server: RunningServer;
+  let browser: Browser;
+  const trainRuns: Record<string, string> = {};
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), "sightline-web-registry-"));
+    server = await startServer(resolveServerConfig({ port: 0, dataDir: dir, logLevel: "silent" }, {}));
+    const t0 = Date.now() - 6 * hourMs;
+    for (const [i, version] of ["v1", "v2"].entries()) {
+      const run = await send("POST", `${server.url}/api/v1/runs`, {
+        component: "train",
+        start_time: t0 + i * hourMs,
+        end_time: t0 + i * hourMs + hourMs / 2,
+        inputs: ["s3://lake/train.parquet"],
+        outputs: [`models:/m/${version}`],
+      });
+      expect(run.status).toBe(201);
+      trainRuns[version] = (run.json as { id: string }).id;
+      const registered = await send("POST", `${server.url}/api/v1/models/m/versions`, {
+        version,
+        run_id: trainRuns[version],
+        metrics: { auc: version === "v1" ? 0.8125 : 0.8431 },
+        description: version === "v1" ? "baseline" : "more trees",
+      });
+      expect(registered.status, JSON.stringify(registered.json)).toBe(201);
+    }
+    expect(
+      (await send("PUT", `${server.url}/api/v1/models/m/aliases/production`, { version: "v1" })).status,
+    ).toBe(200);
+    // 80 labelled predictions per version: v1 right 90% of the time, v2 60%; v2 a little slower.
+    const predictions = ["v1", "v2"].flatMap((version) =>
+      Array.from({ length: 80 }, (_, i) => ({
+        id: `${version}-${i}`,
+        version,
+        timestamp: t0 + 3 * hourMs + i * 1000,
+        features: { distance: 100 + i },
+        prediction: i % 2,
+        latency_ms: (version === "v1" ? 20 : 23) + (i % 5),
+      })),
+    );
+    expect(
+      (
+        (await send("POST", `${server.url}/api/v1/models/m/predictions`, predictions)).json as {
+          accepted: number;
+        }
+      ).accepted,
+    ).toBe(160);
+    const labels = predictions.map((p, i) => {
+      const wrong = p.version === "v1" ? i % 10 === 0 : i % 10 < 4;
+      return { id: p.id, label: wrong ? 1 - p.prediction : p.prediction };
+    });
+    expect(
+      ((await send("POST", `${server.url}/api/v1/models/m/labels`, labels)).json as { accepted: number })
+        .accepted,
+    ).toBe(160);
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it("lists the versions, promotes and rolls back through the UI with a confirmation, the audit trail following", async () => {
+    const { page, errors } = await openPage(browser);
+    page.setDefaultTimeout(10_000);
+    await page.goto(`${server.url}/models/m/registry`);
+    const v1 = page.locator('tr[data-version="v1"]');
+    await v1.waitFor();
+    expect(await v1.locator('[data-field="aliases"]').textContent()).toBe("production");
+    expect(await v1.locator('[data-field="registered"]').textContent()).toBe("yes");
+    expect(await v1.locator('[data-field="metrics"]').textContent()).toBe("auc 0.8125");
+    expect(await page.locator('tr[data-version="v2"] [data-field="metrics"]').textContent()).toBe(
+      "auc 0.8431",
+    );
+    expect(await v1.locator("a").getAttribute("href")).toBe(`/lineage/runs/${trainRuns.v1}`);
+    const production = page.locator(
+      'table[aria-label="aliases"] tr[data-alias="production"] [data-field="version"]',
+    );
+    expect(await production.textContent()).toBe("v1");
+
+    await page.getByLabel("Version", { exact: true }).selectOption("v2");
+    await page.getByLabel("to alias").fill("production");
+    await page.getByRole("button", { name: "Promote…" }).click();
+    const confirm = page.getByRole("alertdialog");
+    expect(await confirm.textContent()).toContain("Move production from v1 to v2?");
+    // Nothing moves before the confirmation.
+    expect(await production.textContent()).toBe("v1");
+    await confirm.getByRole("button", { name: "Confirm promote" }).click();
+    await page.locator('.audit-list li[data-action="promote"][data-version="v2"]').waitFor();
+    expect(await production.textContent()).toBe("v2");
+    expect(await page.locator('tr[data-version="v2"] [data-field="aliases"]').textContent()).toBe(
+      "production",
+    );
+
+    await page.getByRole("button", { name: "Roll back production" }).click();
+    await page.getByRole("alertdialog").getByRole("button", { name: "Confirm rollback" }).click();
+    await page.locator('.audit-list li[data-action="rollback"]').waitFor();
+    expect(await production.textContent()).toBe("v1");
+    expect(await page.getByRole("status").last().textContent()).toBe("production now points at v1 (was v2).");
+
+    const api = (await send("GET", `${server.url}/api/v1/models/m/audit`)).json as { audit: AuditEntry[] };
+    const shown = await page
+      .locator(".audit-list li")
+      .evaluateAll((items) =>
+        items.map((li) => [li.getAttribute("data-action"), li.getAttribute("data-version") ?? null]),
+      );
+    expect(shown).toEqual(api.audit.map((e) => [e.action, e.version]));
+    expect(shown.slice(0, 3)).toEqual([
+      ["rollback", "v1"],
+      ["promote", "v2"],
+      ["promote", "v1"],
+    ]);
+    await screenshot(page, "registry");
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("compares a candidate with its baseline (verdict, reasons, intervals) and shows the serving checks", async () => {
+    const { page, errors } = await openPage(browser, "dark");
+    page.setDefaultTimeout(10_000);
+    await page.goto(`${server.url}/models/m/registry`);
+    await page.getByLabel("Baseline").selectOption("v1");
+    await page.getByLabel("Candidate").selectOption("v2");
+    await page.getByRole("button", { name: "Compare" }).click();
+    const result = page.locator(".comparison");
+    await result.waitFor();
+    const url = new URL(page.url());
+    expect([url.searchParams.get("baseline"), url.searchParams.get("candidate")]).toEqual(["v1", "v2"]);
+    const api = (await send("GET", `${server.url}/api/v1/models/m/compare?baseline=v1&candidate=v2`))
+      .json as VersionComparison;
+    expect(api.verdict).toBe("candidate_worse");
+    expect(await result.getAttribute("data-verdict")).toBe(api.verdict);
+    expect(await page.locator('ul[aria-label="reasons"] li').allTextContents()).toEqual(api.reasons);
+    const performance = page.locator('tr[data-measure="performance"] td');
+    const p = api.performance;
+    expect(p?.metric).toBe("accuracy");
+    if (!p) return;
+    expect(await performance.nth(3).textContent()).toBe(formatNumber(p.difference));
+    expect(await performance.nth(4).textContent()).toContain(
+      `95% CI [${formatNumber(p.ci[0])}, ${formatNumber(p.ci[1])}]`,
+    );
+
+    const checks = (await send("GET", `${server.url}/api/v1/models/m/serving`)).json as {
+      checks: ServingCheck[];
+    };
+    const rows = await page
+      .locator('table[aria-label="serving checks"] tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) => [tr.getAttribute("data-kind"), tr.getAttribute("data-breached")]),
+      );
+    expect(rows).toEqual(checks.checks.map((c) => [c.kind, String(c.breached)]));
+    // production is back on v1 while v2 still served: traffic off the serving alias.
+    expect(rows[0]).toEqual(["serving_version", "true"]);
+    await screenshot(page, "registry-compare");
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
