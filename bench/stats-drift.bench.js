@@ -1,9 +1,10 @@
 // Each drift method on 1,000,000 vs 1,000,000 values, next to the same SciPy call on the same data in the
 // same run (Debian's /usr/bin/python3). Binned methods are timed twice: "raw" rows include building both
-// histograms from the raw values (10 reference-quantile bins) against np.quantile + np.histogram + the
-// SciPy call; "counts" rows start from the two count vectors (what the engine does, since the store
-// computes histograms) against the SciPy call on the same counts. Ratios are only comparable within one
-// run: the machine may be shared.
+// histograms from the raw values (10 reference-quantile bins: referenceHistogram for the reference, which
+// finds the cuts and counts in one go, histogram for the current window) against np.quantile +
+// np.histogram + the SciPy call; "counts" rows start from the two count vectors (what the engine does,
+// since the store computes histograms) against the SciPy call on the same counts. Ratios are only
+// comparable within one run: the machine may be shared.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -79,8 +80,8 @@ const node = {
 };
 for (const [name, method] of Object.entries(binnedMethods)) {
   node[`${name} (raw)`] = () => {
-    const k = stats.binEdges(ref, { bins: 10 });
-    return method(stats.histogram(ref, k).counts, stats.histogram(cur, k).counts, k);
+    const bins = stats.referenceHistogram(ref, { bins: 10 });
+    return method(bins.counts, stats.histogram(cur, bins.cuts).counts, bins.cuts);
   };
 }
 for (const [name, method] of Object.entries(binnedMethods)) {

@@ -57,6 +57,8 @@ export {
   type PowerDivergenceResult,
   powerDivergence,
   psi,
+  type ReferenceHistogram,
+  referenceHistogram,
   type SampleWeights as BinnedSampleWeights,
   SMALL_SAMPLE_LIMIT,
   type SmoothingOptions,

@@ -56,12 +56,16 @@ export function binEdges(reference: ArrayLike<number>, options: BinEdgesOptions 
   const n = finite.length;
   if (n === 0) throw new RangeError("reference has no finite values to bin");
   if (lo === hi) return Float64Array.of(lo);
-  const raw = new Float64Array(bins - 1);
-  if ((options.method ?? "quantile") === "quantile") quantiles(finite, bins, raw);
-  else {
-    const step = (hi - lo) / bins;
-    for (let i = 1; i < bins; i++) raw[i - 1] = lo + i * step;
+  if ((options.method ?? "quantile") === "quantile") {
+    return quantileCuts(n, bins, (ranks) => selectOrderStatistics(finite, ranks));
   }
+  const raw = new Float64Array(bins - 1);
+  const step = (hi - lo) / bins;
+  for (let i = 1; i < bins; i++) raw[i - 1] = lo + i * step;
+  return distinctCuts(raw);
+}
+
+function distinctCuts(raw: Float64Array): Float64Array {
   const cuts: number[] = [];
   for (const c of raw) if (cuts.length === 0 || c > (cuts[cuts.length - 1] as number)) cuts.push(c);
   return Float64Array.from(cuts);
@@ -153,19 +157,29 @@ function finiteCopy(values: ArrayLike<number>): { finite: Float64Array; lo: numb
   return { finite: out.subarray(0, n), lo, hi };
 }
 
-// The reference quantiles i / bins, i = 1..bins-1, with NumPy's default ("linear", Hyndman–Fan type 7)
-// interpolation, including its two-sided lerp, so that cuts agree with numpy.quantile to the last bits.
-// Only the order statistics at floor(h) and floor(h) + 1 (h = (n - 1) q) are selected, not sorted.
-function quantiles(finite: Float64Array, bins: number, out: Float64Array): void {
-  const n = finite.length;
+/**
+ * The distinct reference quantiles i / bins, i = 1..bins-1, of n finite values, with NumPy's default
+ * ("linear", Hyndman–Fan type 7) interpolation, including its two-sided lerp, so that cuts agree with
+ * numpy.quantile to the last bits. `select(ranks)` returns the order statistics at the given ascending
+ * 0-based ranks (only floor(h) and floor(h) + 1, h = (n - 1) q, are asked for: no full sort).
+ *
+ * @example
+ * quantileCuts(5, 2, (ranks) => Float64Array.from(ranks, (r) => r + 1)); // Float64Array [3]
+ */
+export function quantileCuts(
+  n: number,
+  bins: number,
+  select: (ranks: number[]) => Float64Array,
+): Float64Array {
   const positions: number[] = [];
   for (let i = 1; i < bins; i++) {
     const below = Math.floor((n - 1) * (i / bins));
     positions.push(below, Math.min(below + 1, n - 1));
   }
   const ranks = [...new Set(positions)].sort((a, b) => a - b);
-  const selected = selectOrderStatistics(finite, ranks);
+  const selected = select(ranks);
   const valueAt = new Map(ranks.map((rank, k) => [rank, selected[k] as number]));
+  const raw = new Float64Array(bins - 1);
   for (let i = 1; i < bins; i++) {
     const h = (n - 1) * (i / bins);
     const below = Math.floor(h);
@@ -173,6 +187,7 @@ function quantiles(finite: Float64Array, bins: number, out: Float64Array): void 
     const b = valueAt.get(Math.min(below + 1, n - 1)) as number;
     const t = h - below;
     const d = b - a;
-    out[i - 1] = t >= 0.5 ? b - d * (1 - t) : a + d * t;
+    raw[i - 1] = t >= 0.5 ? b - d * (1 - t) : a + d * t;
   }
+  return distinctCuts(raw);
 }

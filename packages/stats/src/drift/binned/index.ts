@@ -34,6 +34,7 @@ export { klDivergence } from "./kl-divergence.js";
 export { chiSquareSurvival, type PowerDivergenceResult, powerDivergence } from "./power-divergence.js";
 export { DEFAULT_EPSILON } from "./proportions.js";
 export { psi, type SmoothingOptions } from "./psi.js";
+export { type ReferenceHistogram, referenceHistogram } from "./reference-histogram.js";
 export { type TopKCategories, topKCategories } from "./top-k-categories.js";
 export { totalVariation } from "./total-variation.js";
 export { twoProportionZ } from "./two-proportion-z.js";
