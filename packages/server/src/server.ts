@@ -17,6 +17,7 @@ import { type AppServices, buildApp } from "./http/app.js";
 import { findWebRoot } from "./http/routes/web.js";
 import { ContractRegistry } from "./ingest/contract-registry.js";
 import { IngestService } from "./ingest/ingest-service.js";
+import { lineageCheckProvider } from "./lineage/lineage-check-provider.js";
 import { LineageService } from "./lineage/lineage-service.js";
 import { TraceService } from "./otlp/trace-service.js";
 import { ReferenceService } from "./reference/reference-service.js";
@@ -93,6 +94,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   // After the volume provider (EWMA-judged volume): where two compute the same check, the first wins.
   for (const provider of windows.providers) monitors.addProvider(provider);
   monitors.addProvider(performanceCheckProvider(performance));
+  monitors.addProvider(lineageCheckProvider(lineage));
   const services: AppServices = {
     windows,
     monitors,

@@ -292,6 +292,22 @@ export class LineageService {
     return { stale_days: staleDays, runs };
   }
 
+  /**
+   * Stale warnings behind each version of a model (or one version): every warning in the trace of the run
+   * that trained it, down to `depth` run levels.
+   */
+  async staleModelVersions(model: string, version: string | undefined, staleDays: number) {
+    const writers = (await this.store.modelVersionWriters(model)).filter(
+      (w) => version === undefined || w.version === version,
+    );
+    const out: { version: string; runId: string; warnings: StaleWarning[] }[] = [];
+    for (const w of writers) {
+      const graph = await fetchTraceGraph(this.store, [w.runId], { depth: 20, staleDays });
+      out.push({ ...w, warnings: [...graph.values()].flatMap((n) => n.stale) });
+    }
+    return out;
+  }
+
   private async requireRun(id: string): Promise<StoredRun> {
     const run = await this.store.getRun(id);
     if (!run) throw new SightlineError("SL_NOT_FOUND", `no run ${id}`, { field: "run" });

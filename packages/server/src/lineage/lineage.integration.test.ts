@@ -3,6 +3,7 @@ import { resolveServerConfig } from "../config.js";
 import { type RunningServer, startServer } from "../server.js";
 import { ApiClient } from "../test-support/api-client.js";
 import { makeTempDir, removeTempDir } from "../test-support/temp-dir.js";
+import { lineageCheckProvider } from "./lineage-check-provider.js";
 import type { TraceNode } from "./trace-tree.js";
 
 const hourMs = 3_600_000;
@@ -350,6 +351,28 @@ describe("lineage through a real server", () => {
     );
     expect(flagged).toMatchObject({ report: ["old_dependency"], score: ["fresher_runs"] });
     expect((await api.get("/api/v1/lineage/stale?stale_days=60&component=report")).json.runs).toEqual([]);
+    const train = await postRun({
+      component: "train",
+      start_time: base + 3 * hourMs,
+      inputs: ["warehouse.daily_flights"],
+      outputs: ["models:/stale-model/1"],
+    });
+    const provider = lineageCheckProvider(server.services.lineage);
+    const window = { fromMs: base, toMs: base + dayMs };
+    const [check] = await provider.checks({ model: "stale-model", window, nowMs: base + dayMs });
+    expect(check).toMatchObject({
+      kind: "staleness",
+      subject: "lineage",
+      version: "1",
+      value: 1,
+      breached: true,
+    });
+    expect(check?.evidence).toMatchObject({ training_run: train.id, warnings: train.stale });
+    const fresh = await provider.checks({ model: "delay", window, nowMs: base + dayMs });
+    expect(fresh.map((c) => [c.version, c.value, c.breached])).toEqual([
+      ["0", 0, false],
+      ["1", 0, false],
+    ]);
     const trace = await api.get(`/api/v1/lineage/trace?run=${report.id}`);
     expect(trace.json.trace.stale).toEqual(report.stale);
     expect(trace.json.stale).toEqual(report.stale);

@@ -112,6 +112,8 @@ export interface LineageStore {
     name: string,
     hash: string | null,
   ): Promise<{ kind: ArtifactKind; hash: string | null } | undefined>;
+  /** The latest run that wrote each version artifact `models:/<model>/<version>` of a model. */
+  modelVersionWriters(model: string): Promise<{ version: string; runId: string }[]>;
   listRuns(query: RunQuery): Promise<RunRow[]>;
   /** The latest run of each component (or of one). */
   latestRuns(component?: string): Promise<RunRow[]>;

@@ -223,6 +223,21 @@ export class DuckDbLineageStore implements LineageStore {
     return r ? { kind: r.kind as ArtifactKind, hash: (r.hash as string | null) ?? null } : undefined;
   }
 
+  async modelVersionWriters(model: string): Promise<{ version: string; runId: string }[]> {
+    const prefix = `models:/${model}/`;
+    const rows = await this.db.read(
+      `SELECT artifact, run_id FROM lineage_run_artifacts
+       WHERE direction = 'output' AND starts_with(artifact, ?)
+       QUALIFY row_number() OVER (PARTITION BY artifact ORDER BY run_available_ms DESC, run_id DESC) = 1
+       ORDER BY artifact`,
+      [prefix],
+    );
+    return rows.flatMap((r) => {
+      const version = (r.artifact as string).slice(prefix.length);
+      return version.includes("/") ? [] : [{ version, runId: r.run_id as string }];
+    });
+  }
+
   async listRuns(query: RunQuery): Promise<RunRow[]> {
     const where: string[] = [];
     const params: unknown[] = [];
