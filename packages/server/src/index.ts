@@ -22,6 +22,26 @@ export {
 export type { PerformanceReport, PerformanceWindowJson } from "./engine/performance/performance-report.js";
 export { type PerformanceQuery, PerformanceService } from "./engine/performance/performance-service.js";
 export { type ErrorCode, errorCodes, SightlineError } from "./errors.js";
+export {
+  type ArtifactKind,
+  type ArtifactRef,
+  artifactKinds,
+  inferArtifactKind,
+  modelVersionArtifact,
+  parseModelVersionArtifact,
+} from "./lineage/artifact.js";
+export type { TraceOptions } from "./lineage/fetch-trace-graph.js";
+export { lineageCheckProvider } from "./lineage/lineage-check-provider.js";
+export { LineageService, type RunDetail, type TraceResult } from "./lineage/lineage-service.js";
+export { parseComponentBody, parseRunBody } from "./lineage/parse-run.js";
+export type { ComponentRecord, RunRecord, RunStatus, RunSummary } from "./lineage/run-record.js";
+export { defaultStaleDays, type StaleWarning, staleWarnings } from "./lineage/staleness.js";
+export type {
+  ArtifactTraceNode,
+  PredictionTraceNode,
+  RunTraceNode,
+  TraceNode,
+} from "./lineage/trace-tree.js";
 export type { SpanNode, TraceView } from "./otlp/span-tree.js";
 export { checkTraceId, type ExportTraceResponse, TraceService } from "./otlp/trace-service.js";
 export { checkAliasName } from "./registry/alias-name.js";
@@ -36,4 +56,5 @@ export { type ModelDetail, type ModelListing, RegistryService } from "./registry
 export { servingCheckProvider } from "./registry/serving-check-provider.js";
 export { DEFAULT_MAX_TRAINING_AGE_MS, type ServingInput, servingChecks } from "./registry/serving-checks.js";
 export { type RunningServer, startServer } from "./server.js";
+export type { LineageStore } from "./store/lineage-store.js";
 export type { ModelSummary, ReferenceFile, Store, StoredPrediction } from "./store/store.js";
