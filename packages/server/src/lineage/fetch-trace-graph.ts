@@ -1,5 +1,5 @@
 import type { LineageStore } from "../store/lineage-store.js";
-import { type DependencyFact, staleThresholdMs, staleWarnings } from "./staleness.js";
+import { type DependencyFact, type StaleWarning, staleThresholdMs, staleWarnings } from "./staleness.js";
 import type { GraphRun } from "./trace-tree.js";
 
 /** Limits of a trace: run levels, staleness threshold in days and the most nodes in the tree. */
@@ -72,8 +72,9 @@ export async function fetchTraceGraph(
     facts.map((f, i) => ({ ...f, fresherRuns: fresher[i] ?? 0 })),
     staleThresholdMs(options.staleDays),
   );
+  const byRun = new Map<string, StaleWarning[]>();
+  for (const w of warnings) byRun.set(w.run_id, [...(byRun.get(w.run_id) ?? []), w]);
   const graph = new Map<string, GraphRun>();
-  for (const [id, node] of fetched)
-    graph.set(id, { ...node, stale: warnings.filter((w) => w.run_id === id) });
+  for (const [id, node] of fetched) graph.set(id, { ...node, stale: byRun.get(id) ?? [] });
   return graph;
 }
