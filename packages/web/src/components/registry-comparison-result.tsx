@@ -1,5 +1,7 @@
+import { useMemo } from "react";
 import type { VersionComparison } from "../api/types.js";
 import { formatCount, formatDateTime, formatNumber, formatPercent } from "../format.js";
+import { type IntervalRow, RegistryIntervalChart } from "./registry-interval-chart.js";
 
 const verdicts = {
   candidate_better: "Candidate is better",
@@ -74,6 +76,20 @@ function rowsOf(c: VersionComparison): Row[] {
 /** A comparison's verdict, its reasons, and each difference with its interval or test. */
 export function RegistryComparisonResult(props: { comparison: VersionComparison }) {
   const c = props.comparison;
+  const performance = c.performance;
+  const intervals = useMemo<IntervalRow[]>(
+    () =>
+      performance
+        ? [
+            {
+              label: `${performance.metric} difference`,
+              difference: performance.difference,
+              ci: performance.ci,
+            },
+          ]
+        : [],
+    [performance],
+  );
   return (
     <div className="comparison" data-verdict={c.verdict}>
       <p>
@@ -89,6 +105,12 @@ export function RegistryComparisonResult(props: { comparison: VersionComparison 
             <li key={r}>{r}</li>
           ))}
         </ul>
+      ) : null}
+      {performance ? (
+        <RegistryIntervalChart
+          label={`candidate minus baseline ${performance.metric}, ${formatPercent(performance.confidence)} confidence interval`}
+          rows={intervals}
+        />
       ) : null}
       <table className="data" aria-label="differences">
         <thead>

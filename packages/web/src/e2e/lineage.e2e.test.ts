@@ -148,6 +148,24 @@ describe("the lineage explorer in a real browser", () => {
     await page.context().close();
   });
 
+  it("a shared URL traces an artifact back to its writers, with a link to its forward impact", async () => {
+    const { page, errors } = await openPage(browser);
+    page.setDefaultTimeout(10_000);
+    await page.goto(`${server.url}/lineage?artifact=${encodeURIComponent("models:/m/v1")}`);
+    await page.locator(".trace-list").waitFor();
+    expect(await page.getByRole("combobox").first().inputValue()).toBe("artifact");
+    expect(await page.getByRole("searchbox").inputValue()).toBe("models:/m/v1");
+    const listed = await page
+      .locator('.trace-list li[data-node-type="run"]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute("data-label")));
+    expect(listed).toEqual(["train", "split", "featuregen", "clean"]);
+    expect(
+      await page.getByRole("link", { name: "Forward impact of this artifact" }).getAttribute("href"),
+    ).toBe(`/lineage/impact?artifact=${encodeURIComponent("models:/m/v1")}`);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it("a run's page shows its full record: code snapshot, git commit, params, metrics, inputs, outputs", async () => {
     const api = (await send("GET", `${server.url}/api/v1/runs/${ids.train}`)).json as RunDetail;
     const { page, errors } = await openPage(browser, "dark");

@@ -165,6 +165,9 @@ describe("the registry page in a real browser", () => {
       `95% CI [${formatNumber(p.ci[0])}, ${formatNumber(p.ci[1])}]`,
     );
 
+    const chart = JSON.parse((await result.locator("[data-values]").getAttribute("data-values")) ?? "[]");
+    expect(chart).toEqual([{ label: "accuracy difference", difference: p.difference, ci: p.ci }]);
+
     const checks = (await send("GET", `${server.url}/api/v1/models/m/serving`)).json as {
       checks: ServingCheck[];
     };
