@@ -6,7 +6,13 @@ import type { Store } from "../../store/store.js";
 import type { ColumnCounts, WindowScope } from "../../store/window-store.js";
 import { windowBounds } from "../window-query.js";
 import { calibrateDriftThreshold, sizeBucket } from "./calibrate-drift-threshold.js";
-import { type ColumnDriftResult, judge, prepareComparison, runComparison } from "./histogram-drift.js";
+import {
+  type ColumnDriftResult,
+  judge,
+  methodFits,
+  prepareComparison,
+  runComparison,
+} from "./histogram-drift.js";
 import {
   binsFor,
   driftColumns,
@@ -37,7 +43,7 @@ export interface DriftAnswer {
 
 /** Options of {@link DriftService.drift}. */
 export interface DriftOptions {
-  /** Methods to run on every column instead of the automatic choice (one result per method). */
+  /** Methods to run on every column they fit instead of the automatic choice (one result per method). */
   methods?: readonly DriftMethod[];
   /** Smallest distance that counts as drift, for every distance method (default: the report's defaults). */
   minEffect?: number;
@@ -204,6 +210,7 @@ export class DriftService {
         if (!current || current.present === 0) continue;
         const methods = options.methods ?? [undefined];
         for (const method of methods) {
+          if (method !== undefined && !methodFits(column, method)) continue;
           columns.push(
             this.compareColumn(profile, column, current, {
               ...options,

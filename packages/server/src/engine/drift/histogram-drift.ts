@@ -19,6 +19,18 @@ const BINNED_FORM: Partial<Record<DriftMethod, DriftMethod>> = {
 const BINNED_ONLY: ReadonlySet<DriftMethod> = new Set(["binned-ks", "binned-wasserstein"]);
 const BINARY: ReadonlySet<DriftMethod> = new Set(["two-proportion-z", "fisher-exact"]);
 
+/**
+ * Whether a method can run on a column's histogram: binned KS and Wasserstein need numeric bins,
+ * the two-category tests need categories.
+ *
+ * @example
+ * methodFits(cityColumn, "binned-ks"); // false
+ */
+export function methodFits(column: ReferenceColumn, method: DriftMethod): boolean {
+  const m = BINNED_FORM[method] ?? method;
+  return column.bins.binning === "cuts" ? !BINARY.has(m) : !BINNED_ONLY.has(m);
+}
+
 /** Two count vectors ready for a method, and the method that will run on them. */
 export interface PreparedComparison {
   method: DriftMethod;
