@@ -1,6 +1,5 @@
 import type { DriftTestResult } from "../drift-test-result.js";
-import { checkCountPair } from "./count-pair.js";
-import { checkEpsilon, DEFAULT_EPSILON, smoothedProportions } from "./proportions.js";
+import { smoothedPair } from "./proportions.js";
 import type { SmoothingOptions } from "./psi.js";
 
 /**
@@ -17,10 +16,7 @@ export function klDivergence(
   current: ArrayLike<number>,
   options: SmoothingOptions = {},
 ): DriftTestResult {
-  const { referenceTotal, currentTotal } = checkCountPair(reference, current);
-  const epsilon = checkEpsilon(options.epsilon ?? DEFAULT_EPSILON);
-  const p = smoothedProportions(reference, referenceTotal, epsilon);
-  const q = smoothedProportions(current, currentTotal, epsilon);
+  const { reference: p, current: q } = smoothedPair(reference, current, options.epsilon);
   let sumP = 0;
   let sumQ = 0;
   for (let i = 0; i < p.length; i++) {

@@ -1,3 +1,5 @@
+import { checkCountPair } from "./count-pair.js";
+
 /**
  * Proportions of a count vector with empty cells floored at `epsilon`, the rule PSI and KL use:
  * a zero proportion becomes `epsilon` (no renormalisation), as Evidently does with 1e-4.
@@ -36,4 +38,24 @@ export function checkEpsilon(epsilon: number): number {
     throw new RangeError(`epsilon must be a positive finite number, got ${epsilon}`);
   }
   return epsilon;
+}
+
+/**
+ * Validates two count vectors (see `checkCountPair`) and the epsilon option, and returns both
+ * smoothed proportion vectors: the shared first step of PSI and KL.
+ *
+ * @example
+ * smoothedPair([1, 1], [2, 0], 1e-4); // { reference: [0.5, 0.5], current: [1, 0.0001] }
+ */
+export function smoothedPair(
+  reference: ArrayLike<number>,
+  current: ArrayLike<number>,
+  epsilon: number = DEFAULT_EPSILON,
+): { reference: Float64Array; current: Float64Array } {
+  const { referenceTotal, currentTotal } = checkCountPair(reference, current);
+  checkEpsilon(epsilon);
+  return {
+    reference: smoothedProportions(reference, referenceTotal, epsilon),
+    current: smoothedProportions(current, currentTotal, epsilon),
+  };
 }

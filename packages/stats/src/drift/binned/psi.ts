@@ -1,6 +1,5 @@
 import type { DriftTestResult } from "../drift-test-result.js";
-import { checkCountPair } from "./count-pair.js";
-import { checkEpsilon, DEFAULT_EPSILON, smoothedProportions } from "./proportions.js";
+import { smoothedPair } from "./proportions.js";
 
 /** Options of the smoothed divergences (PSI, KL). */
 export interface SmoothingOptions {
@@ -22,10 +21,7 @@ export function psi(
   current: ArrayLike<number>,
   options: SmoothingOptions = {},
 ): DriftTestResult {
-  const { referenceTotal, currentTotal } = checkCountPair(reference, current);
-  const epsilon = checkEpsilon(options.epsilon ?? DEFAULT_EPSILON);
-  const r = smoothedProportions(reference, referenceTotal, epsilon);
-  const c = smoothedProportions(current, currentTotal, epsilon);
+  const { reference: r, current: c } = smoothedPair(reference, current, options.epsilon);
   let statistic = 0;
   for (let i = 0; i < r.length; i++) {
     const ri = r[i] as number;
