@@ -18,7 +18,7 @@ function segmentOf(query: CheckQuery): string | null {
 
 /**
  * Drift checks: one per column of the version's reference (features, prediction, label) for the
- * query's window. Distances: `value` is the statistic, breached when above `threshold`; tests:
+ * query's window, and one `multivariate_drift` check (PCA reconstruction error; breached outside the band). Distances: `value` is the statistic, breached when above `threshold`; tests:
  * `metric` is `p_value`, `value` the p-value, breached when below `threshold`.
  *
  * @example
@@ -26,7 +26,7 @@ function segmentOf(query: CheckQuery): string | null {
  */
 export function driftCheckProvider(drift: DriftService): CheckProvider {
   return {
-    kinds: ["drift"],
+    kinds: ["drift", "multivariate_drift"],
     async checks(query) {
       const answer = await drift.drift(scopeOf(query));
       const checks: Check[] = [];
@@ -56,6 +56,23 @@ export function driftCheckProvider(drift: DriftService): CheckProvider {
               reference_rows: c.reference_rows,
               reason: c.reason,
             },
+          });
+        }
+        const m = window.multivariate;
+        if (m) {
+          checks.push({
+            model: query.model,
+            version: answer.version,
+            segment: segmentOf(query),
+            window: query.window,
+            kind: "multivariate_drift",
+            subject: m.columns.join(","),
+            metric: m.method,
+            value: m.statistic,
+            threshold: m.upper,
+            breached: m.drift_detected,
+            rows: m.rows,
+            evidence: { ...m },
           });
         }
       }

@@ -293,6 +293,73 @@ describe("window engine over a real server and DuckDB", () => {
     expect(stuck.json.windows[0].stuck).toMatchObject({ stuck: true, basis: "score", value: 0 });
   });
 
+  it("flags multivariate drift when a correlation breaks while each feature keeps its distribution", async () => {
+    const next = mulberry32(21);
+    const lines = ["x,y"];
+    for (let i = 0; i < 6000; i++) {
+      const x = normal(next);
+      lines.push(`${x},${0.95 * x + 0.31 * normal(next)}`);
+    }
+    const uploaded = await api.request(
+      "POST",
+      "/api/v1/models/corr/versions/v1/reference",
+      `${lines.join("\n")}\n`,
+      "text/csv",
+    );
+    expect(uploaded.status).toBe(201);
+    const rows: PredictionRow[] = [];
+    for (let d = 0; d < 6; d++) {
+      for (let i = 0; i < 2000; i++) {
+        const x = normal(next);
+        // From day 3, y is independent of x (same N(0, ~1) margin).
+        const y = d >= 3 ? normal(next) : 0.95 * x + 0.31 * normal(next);
+        rows.push({
+          ...(streamRows("corr", 1, 1, 1)[0] as PredictionRow),
+          id: `c-${d}-${i}`,
+          tsMs: START + d * DAY + i * 1000,
+          featuresJson: JSON.stringify({ x, y }),
+        });
+      }
+    }
+    await store.insertPredictions(rows);
+    const { json } = await api.get(
+      `/api/v1/models/corr/drift?from=${new Date(START).toISOString()}&to=${new Date(START + 6 * DAY).toISOString()}`,
+    );
+    const windows = json.windows as (DriftWindowJson & {
+      multivariate: { drift_detected: boolean; rows: number };
+    })[];
+    expect(windows.map((w) => w.multivariate.drift_detected)).toEqual([
+      false,
+      false,
+      false,
+      true,
+      true,
+      true,
+    ]);
+    expect(windows.map((w) => w.multivariate.rows)).toEqual(new Array(6).fill(500));
+    expect(flagged(windows, "x").some(Boolean)).toBe(false);
+    expect(flagged(windows, "y").some(Boolean)).toBe(false);
+  });
+
+  it("exposes drift, quality and operational results as checks for monitors", async () => {
+    const window = { fromMs: START + 7 * DAY, toMs: START + 8 * DAY };
+    const query = { model: "shift", window, nowMs: START + 10 * DAY };
+    const [drift, quality, operational] = server.services.windows.providers;
+    const driftChecks = (await drift?.checks(query)) ?? [];
+    expect(driftChecks.find((c) => c.subject === "x")).toMatchObject({
+      kind: "drift",
+      breached: true,
+      version: "v1",
+      window,
+    });
+    expect(driftChecks.find((c) => c.subject === "city")).toMatchObject({ breached: false, rows: 4000 });
+    const qualityChecks = (await quality?.checks(query)) ?? [];
+    expect(qualityChecks.find((c) => c.subject === "x" && c.metric === "missing_rate")?.value).toBe(0);
+    const operationalChecks = (await operational?.checks(query)) ?? [];
+    expect(operationalChecks.find((c) => c.kind === "volume")?.value).toBe(4000);
+    expect(operationalChecks.find((c) => c.kind === "stuck_output")).toMatchObject({ breached: false });
+  });
+
   it("answers 400 naming the field for bad parameters, 404 for unknown models and versions", async () => {
     for (const [query, field] of [
       ["window=3x", "window"],

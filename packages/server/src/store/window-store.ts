@@ -142,6 +142,22 @@ export interface WindowStore {
     version: string,
     columns: readonly BinnedColumn[],
   ): Promise<Map<string, ColumnCounts>>;
+  /**
+   * Up to `perWindow` rows per window of numeric columns (missing or non-numeric values as NaN), picked by
+   * a hash of the prediction id, so the same rows are picked whatever order they arrived in.
+   */
+  numericSample(
+    scope: WindowScope,
+    columns: readonly { name: string; source: ColumnSource }[],
+    perWindow: number,
+  ): Promise<{ fromMs: number; rows: number[][] }[]>;
+  /** Up to `rows` reference rows of numeric columns (as {@link numericSample}, hashed by row index). */
+  referenceNumericSample(
+    model: string,
+    version: string,
+    columns: readonly { name: string; source: ColumnSource }[],
+    rows: number,
+  ): Promise<number[][]>;
   /** The newest prediction's event time for the model (and version), null when none. */
   newestTimestamp(model: string, version?: string): Promise<number | null>;
   /** The most common version of the model's predictions in `[fromMs, toMs)`, null when none. */

@@ -1,4 +1,4 @@
-import type { CalibratedThreshold, DriftMethod } from "@sightline/stats";
+import type { CalibratedThreshold, DriftMethod, PcaDriftModel } from "@sightline/stats";
 import type { Contract } from "../../contract/contract.js";
 import { SightlineError } from "../../errors.js";
 import { DEFAULT_P_VALUE_THRESHOLD, DISTANCE_THRESHOLDS } from "../../report/drift-thresholds.js";
@@ -13,6 +13,13 @@ import {
   prepareComparison,
   runComparison,
 } from "./histogram-drift.js";
+import {
+  fitMultivariate,
+  MULTIVARIATE_REFERENCE_ROWS,
+  MULTIVARIATE_SAMPLE_ROWS,
+  type MultivariateDrift,
+  multivariateDrift,
+} from "./multivariate-drift.js";
 import {
   binsFor,
   driftColumns,
@@ -30,6 +37,8 @@ export interface DriftWindow {
   toMs: number;
   rows: number;
   columns: ColumnDriftResult[];
+  /** PCA reconstruction error of a row sample over the numeric features; null with fewer than 2. */
+  multivariate: MultivariateDrift | null;
 }
 
 /** Drift of a model's version per window against that version's reference. */
@@ -63,6 +72,7 @@ export interface DriftOptions {
 export class DriftService {
   private readonly profiles = new Map<string, Promise<ReferenceProfile>>();
   private readonly thresholds = new Map<string, CalibratedThreshold>();
+  private readonly pca = new Map<string, Promise<{ model: PcaDriftModel; rows: number }>>();
 
   constructor(private readonly store: Store) {}
 
@@ -186,6 +196,35 @@ export class DriftService {
     };
   }
 
+  private pcaModel(profile: ReferenceProfile, columns: ReferenceColumn[]) {
+    const key = `${profile.model}\u0000${profile.version}\u0000${profile.rows}\u0000${columns.map((c) => c.name).join(",")}`;
+    let model = this.pca.get(key);
+    if (!model) {
+      model = this.store.windows
+        .referenceNumericSample(profile.model, profile.version, columns, MULTIVARIATE_REFERENCE_ROWS)
+        .then((rows) => ({ model: fitMultivariate(rows), rows: rows.length }));
+      model.catch(() => this.pca.delete(key));
+      this.pca.set(key, model);
+    }
+    return model;
+  }
+
+  private async multivariate(
+    profile: ReferenceProfile,
+    scope: WindowScope,
+  ): Promise<Map<number, MultivariateDrift>> {
+    const columns = profile.columns.filter((c) => c.source === "feature" && c.bins.binning === "cuts");
+    const out = new Map<number, MultivariateDrift>();
+    if (columns.length < 2) return out;
+    const { model, rows } = await this.pcaModel(profile, columns);
+    const samples = await this.store.windows.numericSample(scope, columns, MULTIVARIATE_SAMPLE_ROWS);
+    const names = columns.map((c) => c.name);
+    for (const sample of samples) {
+      if (sample.rows.length > 0) out.set(sample.fromMs, multivariateDrift(model, names, sample.rows, rows));
+    }
+    return out;
+  }
+
   /** Drift per window of `scope` (its version resolved as in {@link resolveVersion}). */
   async drift(scope: WindowScope, options: DriftOptions = {}): Promise<DriftAnswer> {
     const contract = await this.resolveVersion(scope);
@@ -195,6 +234,7 @@ export class DriftService {
       versioned,
       profile.columns.map((c) => c.bins),
     );
+    const multivariate = await this.multivariate(profile, versioned);
     const answer: DriftAnswer = {
       model: scope.model,
       version: contract.version,
@@ -226,6 +266,7 @@ export class DriftService {
         toMs: bounds.toMs,
         rows: window.rows,
         columns,
+        multivariate: multivariate.get(window.fromMs) ?? null,
       });
     }
     return answer;

@@ -311,7 +311,7 @@ export class DuckDbWindowStore implements WindowStore {
 
   private referenceBase(model: string, version: string): { sql: string; params: unknown[] } {
     return {
-      sql: "SELECT 0 AS w, features, prediction, label FROM reference_rows WHERE model = ? AND version = ?",
+      sql: "SELECT 0 AS w, CAST(row_index AS VARCHAR) AS id, features, prediction, label FROM reference_rows WHERE model = ? AND version = ?",
       params: [model, version],
     };
   }
@@ -407,6 +407,61 @@ export class DuckDbWindowStore implements WindowStore {
   ): Promise<Map<string, ColumnCounts>> {
     const counts = await this.countColumns(this.referenceBase(model, version), columns);
     return counts.get(0) ?? new Map();
+  }
+
+  private async sample(
+    base: { sql: string; params: unknown[] },
+    columns: readonly Column[],
+    perWindow: number,
+  ): Promise<{ fromMs: number; rows: number[][] }[]> {
+    const source = extraction(columns);
+    const rows = await this.db.read(
+      `WITH base AS (${base.sql})
+       SELECT w, ${list(
+         columns.map((c) => numberOf(source.text(c))),
+         "DOUBLE",
+       )} AS r
+       FROM ${source.from}
+       QUALIFY row_number() OVER (PARTITION BY w ORDER BY hash(id), id) <= ${int(perWindow)}
+       ORDER BY w, hash(id), id`,
+      base.params,
+    );
+    const out: { fromMs: number; rows: number[][] }[] = [];
+    for (const r of rows) {
+      const w = Number(r.w);
+      let last = out[out.length - 1];
+      if (!last || last.fromMs !== w) {
+        last = { fromMs: w, rows: [] };
+        out.push(last);
+      }
+      last.rows.push((r.r as (number | null)[]).map((v) => (v === null ? Number.NaN : Number(v))));
+    }
+    return out;
+  }
+
+  numericSample(
+    scope: WindowScope,
+    columns: readonly Column[],
+    perWindow: number,
+  ): Promise<{ fromMs: number; rows: number[][] }[]> {
+    return this.sample(
+      this.scopeBase(
+        scope,
+        columns.some((c) => c.source === "label"),
+      ),
+      columns,
+      perWindow,
+    );
+  }
+
+  async referenceNumericSample(
+    model: string,
+    version: string,
+    columns: readonly Column[],
+    rows: number,
+  ): Promise<number[][]> {
+    const [first] = await this.sample(this.referenceBase(model, version), columns, rows);
+    return first?.rows ?? [];
   }
 
   async newestTimestamp(model: string, version?: string): Promise<number | null> {
