@@ -1,7 +1,8 @@
-import { Link, Outlet } from "react-router";
+import { Link, Outlet, useMatch } from "react-router";
 
 /** The frame of every page: header with navigation, then the page. */
 export function Layout() {
+  const model = useMatch("/models/:model/*")?.params.model;
   return (
     <>
       <header className="topbar">
@@ -12,6 +13,7 @@ export function Layout() {
           <Link to="/">Models</Link>
           <Link to="/lineage">Lineage</Link>
           <Link to="/lineage/review">Review</Link>
+          {model ? <Link to={`/models/${encodeURIComponent(model)}/registry`}>{model} registry</Link> : null}
         </nav>
       </header>
       <main>

@@ -206,7 +206,9 @@ describe("the lineage explorer in a real browser", () => {
     await page.goto(`${server.url}/lineage`);
     await page.locator('tr[data-component="clean"] a').click();
     await page.waitForURL(/\/lineage\/components\/clean$/);
-    expect(await page.locator("tbody tr").getAttribute("data-run")).toBe(ids.clean);
+    expect(await page.locator('table[aria-label="runs of clean"] tbody tr').getAttribute("data-run")).toBe(
+      ids.clean,
+    );
     await page.getByRole("link", { name: "Review", exact: true }).click();
     await page.locator('table[aria-label="review ranking"]').waitFor();
     expect(await page.locator('ul[aria-label="flagged outputs"] li').textContent()).toContain("p-3");

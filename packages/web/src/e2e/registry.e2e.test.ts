@@ -98,6 +98,9 @@ describe("the registry page in a real browser", () => {
       "auc 0.8431",
     );
     expect(await v1.locator("a").getAttribute("href")).toBe(`/lineage/runs/${trainRuns.v1}`);
+    expect(
+      await page.getByRole("navigation").getByRole("link", { name: "m registry" }).getAttribute("href"),
+    ).toBe("/models/m/registry");
     const production = page.locator(
       'table[aria-label="aliases"] tr[data-alias="production"] [data-field="version"]',
     );
@@ -112,15 +115,16 @@ describe("the registry page in a real browser", () => {
     expect(await production.textContent()).toBe("v1");
     await confirm.getByRole("button", { name: "Confirm promote" }).click();
     await page.locator('.audit-list li[data-action="promote"][data-version="v2"]').waitFor();
-    expect(await production.textContent()).toBe("v2");
-    expect(await page.locator('tr[data-version="v2"] [data-field="aliases"]').textContent()).toBe(
-      "production",
-    );
+    // The model and its audit trail are separate queries: wait for the other one to land too.
+    await expect.poll(() => production.textContent()).toBe("v2");
+    await expect
+      .poll(() => page.locator('tr[data-version="v2"] [data-field="aliases"]').textContent())
+      .toBe("production");
 
     await page.getByRole("button", { name: "Roll back production" }).click();
     await page.getByRole("alertdialog").getByRole("button", { name: "Confirm rollback" }).click();
     await page.locator('.audit-list li[data-action="rollback"]').waitFor();
-    expect(await production.textContent()).toBe("v1");
+    await expect.poll(() => production.textContent()).toBe("v1");
     expect(await page.getByRole("status").last().textContent()).toBe("production now points at v1 (was v2).");
 
     const api = (await send("GET", `${server.url}/api/v1/models/m/audit`)).json as { audit: AuditEntry[] };
