@@ -11,9 +11,24 @@ export {
 } from "./engine/advice/retraining-advice.js";
 export type { Alert, AlertEvent, AlertState, Silence } from "./engine/alerts/alert.js";
 export { evaluateMonitors, type MonitorCheck } from "./engine/alerts/evaluate-monitors.js";
+export {
+  driftCheckProvider,
+  operationalCheckProvider,
+  qualityCheckProvider,
+} from "./engine/check-providers.js";
+export {
+  type DriftAnswer,
+  type DriftOptions,
+  DriftService,
+  type DriftWindow,
+} from "./engine/drift/drift-service.js";
+export type { ColumnDriftResult } from "./engine/drift/histogram-drift.js";
+export type { MultivariateDrift } from "./engine/drift/multivariate-drift.js";
 export type { Monitor, MonitorKind, MonitorThreshold, NotifierConfig } from "./engine/monitors/monitor.js";
 export { MonitorService } from "./engine/monitors/monitor-service.js";
 export { type MonitorsFile, parseMonitorsFile } from "./engine/monitors/parse-monitors-file.js";
+export { type OutputsAnswer, OutputsService, type OutputsWindow } from "./engine/outputs/outputs-service.js";
+export { type StuckOutput, stuckOutput } from "./engine/outputs/stuck-output.js";
 export {
   type PerformanceCheckOptions,
   performanceCheckProvider,
@@ -21,6 +36,10 @@ export {
 } from "./engine/performance/performance-check-provider.js";
 export type { PerformanceReport, PerformanceWindowJson } from "./engine/performance/performance-report.js";
 export { type PerformanceQuery, PerformanceService } from "./engine/performance/performance-service.js";
+export { type QualityAnswer, QualityService } from "./engine/quality/quality-service.js";
+export type { ColumnQuality, WindowQuality } from "./engine/quality/window-quality.js";
+export { buildWindowEngine, type WindowEngine } from "./engine/window-engine.js";
+export { type WindowQueryParams, windowScope } from "./engine/window-query.js";
 export { type ErrorCode, errorCodes, SightlineError } from "./errors.js";
 export {
   type ArtifactKind,
@@ -58,3 +77,4 @@ export { DEFAULT_MAX_TRAINING_AGE_MS, type ServingInput, servingChecks } from ".
 export { type RunningServer, startServer } from "./server.js";
 export type { LineageStore } from "./store/lineage-store.js";
 export type { ModelSummary, ReferenceFile, Store, StoredPrediction } from "./store/store.js";
+export type { WindowScope, WindowStore } from "./store/window-store.js";

@@ -56,6 +56,8 @@ export interface DriftOptions {
   methods?: readonly DriftMethod[];
   /** Smallest distance that counts as drift, for every distance method (default: the report's defaults). */
   minEffect?: number;
+  /** Compute the multivariate (PCA) drift too; default true. */
+  multivariate?: boolean;
 }
 
 /**
@@ -234,7 +236,10 @@ export class DriftService {
       versioned,
       profile.columns.map((c) => c.bins),
     );
-    const multivariate = await this.multivariate(profile, versioned);
+    const multivariate =
+      options.multivariate === false
+        ? new Map<number, MultivariateDrift>()
+        : await this.multivariate(profile, versioned);
     const answer: DriftAnswer = {
       model: scope.model,
       version: contract.version,
