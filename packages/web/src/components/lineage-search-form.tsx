@@ -1,4 +1,7 @@
-import { type FormEvent, useState } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { type FormEvent, useId, useState } from "react";
+import { getJson } from "../api/client.js";
+import type { ModelSummary } from "../api/types.js";
 
 /** What a lineage search looks for: a prediction of a model, a run, or an artifact by name. */
 export type LineageSearch =
@@ -17,9 +20,15 @@ export function LineageSearchForm(props: {
   initial: LineageSearch | null;
   onSearch: (search: LineageSearch) => void;
 }) {
+  const id = useId();
   const [kind, setKind] = useState<LineageSearch["kind"]>(props.initial?.kind ?? "prediction");
   const [value, setValue] = useState(props.initial?.value ?? "");
   const [model, setModel] = useState(props.initial?.kind === "prediction" ? props.initial.model : "");
+  const models = useQuery({
+    queryKey: ["models"],
+    queryFn: () => getJson<{ models: ModelSummary[] }>("/api/v1/models"),
+    enabled: kind === "prediction",
+  });
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const text = value.trim();
@@ -29,37 +38,49 @@ export function LineageSearchForm(props: {
   };
   return (
     <form className="search-form" onSubmit={submit} aria-label="trace search">
-      <label>
-        Trace a{" "}
-        <select value={kind} onChange={(e) => setKind(e.target.value as LineageSearch["kind"])} name="kind">
-          <option value="prediction">prediction</option>
-          <option value="run">run</option>
-          <option value="artifact">artifact</option>
-        </select>
-      </label>
+      <label htmlFor={`${id}-kind`}>Trace a</label>
+      <select
+        id={`${id}-kind`}
+        value={kind}
+        onChange={(e) => setKind(e.target.value as LineageSearch["kind"])}
+        name="kind"
+      >
+        <option value="prediction">prediction</option>
+        <option value="run">run</option>
+        <option value="artifact">artifact</option>
+      </select>
       {kind === "prediction" ? (
-        <label>
-          Model{" "}
+        <>
+          <label htmlFor={`${id}-model`}>of model</label>
           <input
+            id={`${id}-model`}
             name="model"
+            list={`${id}-models`}
             value={model}
             onChange={(e) => setModel(e.target.value)}
             required
             placeholder="model"
           />
-        </label>
+          <datalist id={`${id}-models`}>
+            {(models.data?.models ?? []).map((m) => (
+              <option key={m.model} value={m.model} />
+            ))}
+          </datalist>
+        </>
       ) : null}
-      <label className="grow">
-        <span className="visually-hidden">{kind === "artifact" ? "Artifact name" : `${kind} id`}</span>
-        <input
-          name="value"
-          type="search"
-          value={value}
-          onChange={(e) => setValue(e.target.value)}
-          placeholder={placeholders[kind]}
-          required
-        />
+      <label htmlFor={`${id}-value`} className="visually-hidden">
+        {kind === "artifact" ? "Artifact name" : `${kind} id`}
       </label>
+      <input
+        id={`${id}-value`}
+        className="grow"
+        name="value"
+        type="search"
+        value={value}
+        onChange={(e) => setValue(e.target.value)}
+        placeholder={placeholders[kind]}
+        required
+      />
       <button type="submit">Trace</button>
     </form>
   );

@@ -104,8 +104,8 @@ describe("the lineage explorer in a real browser", () => {
     const { page, errors } = await openPage(browser);
     page.setDefaultTimeout(10_000);
     await page.goto(`${server.url}/lineage`);
-    await page.getByLabel("Model").fill("m");
-    await page.getByPlaceholder("prediction id, e.g. p-42").fill("p-3");
+    await page.getByLabel("of model").fill("m");
+    await page.getByLabel("prediction id").fill("p-3");
     await page.getByRole("button", { name: "Trace" }).click();
     await page.locator(".trace-list").waitFor();
     const url = new URL(page.url());
@@ -153,8 +153,8 @@ describe("the lineage explorer in a real browser", () => {
     page.setDefaultTimeout(10_000);
     await page.goto(`${server.url}/lineage?artifact=${encodeURIComponent("models:/m/v1")}`);
     await page.locator(".trace-list").waitFor();
-    expect(await page.getByRole("combobox").first().inputValue()).toBe("artifact");
-    expect(await page.getByRole("searchbox").inputValue()).toBe("models:/m/v1");
+    expect(await page.getByLabel("Trace a").inputValue()).toBe("artifact");
+    expect(await page.getByLabel("Artifact name").inputValue()).toBe("models:/m/v1");
     const listed = await page
       .locator('.trace-list li[data-node-type="run"]')
       .evaluateAll((els) => els.map((e) => e.getAttribute("data-label")));

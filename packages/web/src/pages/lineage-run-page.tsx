@@ -4,7 +4,7 @@ import { getJson } from "../api/client.js";
 import type { RunDetail } from "../api/types.js";
 import { RunStatusBadge } from "../components/lineage-run-status.js";
 import { QueryState } from "../components/query-state.js";
-import { formatDateTime, formatDuration, formatNumber } from "../format.js";
+import { formatDateTime, formatDuration, formatNumber, formatRelative } from "../format.js";
 
 const traceLink = (kind: "run" | "artifact", value: string) =>
   `/lineage?${new URLSearchParams({ [kind]: value })}`;
@@ -56,6 +56,7 @@ function KeyValues(props: { label: string; values: Record<string, unknown> | nul
 
 function RunRecordView(props: { run: RunDetail }) {
   const { run } = props;
+  const nowMs = Date.now();
   return (
     <>
       <h1>
@@ -71,7 +72,10 @@ function RunRecordView(props: { run: RunDetail }) {
           <Link to={`/lineage/components/${encodeURIComponent(run.component)}`}>{run.component} history</Link>
         </dd>
         <dt>Started</dt>
-        <dd>{formatDateTime(run.start_time)}</dd>
+        <dd>
+          {formatDateTime(run.start_time)}{" "}
+          <span className="muted">({formatRelative(run.start_time, nowMs)})</span>
+        </dd>
         <dt>Ended</dt>
         <dd>
           {formatDateTime(run.end_time)}
