@@ -54,8 +54,11 @@ describe("the UI in a real browser", () => {
       expect(await page.locator('tr[data-model="churn"] [data-field="labels"]').textContent()).toBe("1");
       await page.getByRole("button", { name: "Predictions" }).click();
       await page.getByRole("button", { name: "Predictions" }).click();
-      expect(new URL(page.url()).searchParams.get("order")).toBe("desc");
-      expect(await page.locator("tbody tr").first().getAttribute("data-model")).toBe("flight-delay");
+      // React re-renders after the click: poll until the table shows the new order.
+      await expect.poll(() => new URL(page.url()).searchParams.get("order")).toBe("desc");
+      await expect
+        .poll(() => page.locator("tbody tr").first().getAttribute("data-model"))
+        .toBe("flight-delay");
       await screenshot(page, `overview-${scheme}`);
       expect(errors).toEqual([]);
       await page.context().close();
@@ -65,13 +68,12 @@ describe("the UI in a real browser", () => {
   it("a shared URL of a model page opens that model, reachable by keyboard from the overview", async () => {
     const { page, errors } = await openPage(browser);
     await page.goto(`${server.url}/models/flight-delay`);
-    await page.getByRole("heading", { level: 1 }).waitFor();
-    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("flight-delay");
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("flight-delay");
     await page.goto(server.url);
     await page.locator('tr[data-model="churn"] a').focus();
     await page.keyboard.press("Enter");
     await page.waitForURL(/\/models\/churn$/);
-    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("churn");
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("churn");
     await screenshot(page, "model");
     expect(errors).toEqual([]);
   });
