@@ -360,6 +360,44 @@ describe("window engine over a real server and DuckDB", () => {
     expect(operationalChecks.find((c) => c.kind === "stuck_output")).toMatchObject({ breached: false });
   });
 
+  it("compares labels with the reference's labels in the windows where labels arrived", async () => {
+    const next = mulberry32(5);
+    const lines = ["x,prediction,label"];
+    for (let i = 0; i < 5000; i++)
+      lines.push(`${normal(next)},${next() < 0.3 ? 1 : 0},${next() < 0.3 ? 1 : 0}`);
+    const uploaded = await api.request(
+      "POST",
+      "/api/v1/models/labelled/versions/v1/reference",
+      `${lines.join("\n")}\n`,
+      "text/csv",
+    );
+    expect(uploaded.status).toBe(201);
+    const rows = streamRows("labelled", 3, 2000, 9);
+    await store.insertPredictions(rows);
+    // Day 0: labels as in the reference (30% positive); day 1: 60% positive; day 2: no labels yet.
+    await store.upsertLabels(
+      rows
+        .filter((r) => r.tsMs < START + 2 * DAY)
+        .map((r) => {
+          const positive = next() < (r.tsMs < START + DAY ? 0.3 : 0.6);
+          return {
+            model: "labelled",
+            id: r.id,
+            labelJson: positive ? "1" : "0",
+            labelNum: positive ? 1 : 0,
+            tsMs: r.tsMs,
+            receivedMs: r.tsMs,
+          };
+        }),
+    );
+    const { json } = await api.get(
+      `/api/v1/models/labelled/drift?from=${new Date(START).toISOString()}&to=${new Date(START + 3 * DAY).toISOString()}`,
+    );
+    const label = (json.windows as DriftWindowJson[]).map((w) => w.columns.find((c) => c.column === "label"));
+    expect(label.map((c) => c?.drift_detected)).toEqual([false, true, undefined]);
+    expect(label[0]).toMatchObject({ method: "jensen-shannon" });
+  });
+
   it("answers 400 naming the field for bad parameters, 404 for unknown models and versions", async () => {
     for (const [query, field] of [
       ["window=3x", "window"],
