@@ -1,10 +1,11 @@
 import { Command, CommanderError } from "commander";
 import { SightlineError } from "../errors.js";
+import { demoCommand } from "./demo-command.js";
 import { driftCommand } from "./drift-command.js";
 import { grafanaCommand, prometheusCommand } from "./export-commands.js";
 import { keysCommand } from "./keys-command.js";
-import { modelsCommand } from "./models-command.js";
 import { lineageCommands } from "./lineage-commands.js";
+import { modelsCommand } from "./models-command.js";
 import { serveCommand } from "./serve-command.js";
 
 /** Builds the `sightline` command tree; every subcommand has --help. */
@@ -14,6 +15,7 @@ export function buildCli(): Command {
     .showHelpAfterError()
     .exitOverride();
   program.addCommand(serveCommand());
+  program.addCommand(demoCommand());
   program.addCommand(keysCommand());
   program.addCommand(driftCommand());
   program.addCommand(modelsCommand());
