@@ -35,13 +35,11 @@ function csvCell(v: string | number): string {
 }
 
 function referenceCsv(model: DelayModel, flights: readonly Flight[]): string {
-  const lines = ["hour,weekday,distance,origin,destination,prediction,score,label"];
+  const lines = ["hour,weekday,distance,origin,destination,prediction,label"];
   for (const f of flights) {
     const score = scoreDelay(model, f);
     const row = [f.hour, f.weekday, f.distance, f.origin, f.destination];
-    lines.push(
-      [...row, score >= model.threshold ? 1 : 0, Number(score.toFixed(4)), f.delayed].map(csvCell).join(","),
-    );
+    lines.push([...row, score >= model.threshold ? 1 : 0, f.delayed].map(csvCell).join(","));
   }
   return `${lines.join("\n")}\n`;
 }
