@@ -60,15 +60,13 @@ export class BinCounter {
     let nanCount = 0;
     for (let i = 0; i < values.length; i++) {
       const v = values[i]!;
-      let x = (v - origin) * scale;
-      if (!(x >= 0)) {
-        if (Number.isNaN(v)) {
-          nanCount++;
-          continue;
-        }
-        x = 0;
-      } else if (x > cells) x = cells;
-      let bin = table[x | 0]!;
+      if (Number.isNaN(v)) {
+        nanCount++;
+        continue;
+      }
+      // Clamped without branches (values beyond the outer cuts are common and would mispredict);
+      // ±Infinity clamp to the ends, and an infinite value times a zero scale (NaN) reads cell 0.
+      let bin = table[Math.min(Math.max((v - origin) * scale, 0), cells) | 0]!;
       while (cuts[bin]! < v) bin++;
       lanes[(i & (LANES - 1)) * bins + bin]!++;
     }

@@ -1,5 +1,6 @@
 import type { DriftTestResult } from "../drift-test-result.js";
-import { smoothedPair } from "./proportions.js";
+import { checkCountPair } from "./count-pair.js";
+import { checkEpsilon, DEFAULT_EPSILON } from "./proportions.js";
 
 /** Options of the smoothed divergences (PSI, KL). */
 export interface SmoothingOptions {
@@ -21,11 +22,13 @@ export function psi(
   current: ArrayLike<number>,
   options: SmoothingOptions = {},
 ): DriftTestResult {
-  const { reference: r, current: c } = smoothedPair(reference, current, options.epsilon);
+  const { referenceTotal, currentTotal } = checkCountPair(reference, current);
+  const epsilon = checkEpsilon(options.epsilon ?? DEFAULT_EPSILON);
+  // The floored proportions of `smoothedProportions`, formed on the fly: no arrays for a ~µs call.
   let statistic = 0;
-  for (let i = 0; i < r.length; i++) {
-    const ri = r[i] as number;
-    const ci = c[i] as number;
+  for (let i = 0; i < reference.length; i++) {
+    const ri = (reference[i] as number) / referenceTotal || epsilon;
+    const ci = (current[i] as number) / currentTotal || epsilon;
     statistic += (ci - ri) * Math.log(ci / ri);
   }
   return { statistic, p_value: null };

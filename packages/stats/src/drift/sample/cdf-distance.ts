@@ -39,7 +39,7 @@ export function cdfDistance(p: 1 | 2, u: WeightedSample, v: WeightedSample): num
   const a = su.sorted;
   const b = sv.sorted;
   const n = a.length + b.length;
-  const terms = new PairwiseAccumulator();
+  const terms = new PairwiseAccumulator(n - 1);
   let i = 0;
   let j = 0;
   let prev = j >= b.length || (i < a.length && a[i]! <= b[j]!) ? a[i++]! : b[j++]!;

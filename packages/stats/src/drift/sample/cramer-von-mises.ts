@@ -14,8 +14,8 @@ export interface CramerVonMisesOptions {
 
 /** Σ (midrank - i)^2 over each sample, i its 1-based position, midranks within the pooled sample. */
 function rankDeviations(a: Float64Array, b: Float64Array): [number, number] {
-  const da = new PairwiseAccumulator();
-  const db = new PairwiseAccumulator();
+  const da = new PairwiseAccumulator(a.length);
+  const db = new PairwiseAccumulator(b.length);
   let i = 0;
   let j = 0;
   while (i < a.length || j < b.length) {

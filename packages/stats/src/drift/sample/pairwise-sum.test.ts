@@ -5,9 +5,11 @@ describe("PairwiseAccumulator", () => {
   it("equals pairwiseSum bit for bit, across NumPy's 8192-value buffers", () => {
     for (const n of [0, 1, 7, 8, 129, 8191, 8192, 8193, 20000]) {
       const values = Float64Array.from({ length: n }, (_, i) => Math.sin(i) * 10 ** (i % 7) + 0.1);
-      const sum = new PairwiseAccumulator();
-      for (const v of values) sum.add(v);
-      expect(sum.total()).toBe(pairwiseSum(values));
+      for (const expected of [undefined, 1, 100, n]) {
+        const sum = new PairwiseAccumulator(expected);
+        for (const v of values) sum.add(v);
+        expect(sum.total()).toBe(pairwiseSum(values));
+      }
     }
   });
 });

@@ -108,16 +108,27 @@ export function pairwiseVariance(
  * sum.total(); // 0.6000000000000001, as np.sum
  */
 export class PairwiseAccumulator {
-  readonly #buffer = new Float64Array(BUFFER);
+  #buffer: Float64Array;
   #size = 0;
   #sum = 0;
 
+  /** `expected`: how many values will be added, if known (a small sum then allocates little). */
+  constructor(expected = BUFFER) {
+    this.#buffer = new Float64Array(Math.min(Math.max(expected, 1), BUFFER));
+  }
+
   add(value: number): void {
-    this.#buffer[this.#size++] = value;
-    if (this.#size === BUFFER) {
-      this.#sum += pairwise(this.#buffer, 0, BUFFER);
-      this.#size = 0;
+    if (this.#size === this.#buffer.length) {
+      if (this.#buffer.length < BUFFER) {
+        const grown = new Float64Array(BUFFER);
+        grown.set(this.#buffer);
+        this.#buffer = grown;
+      } else {
+        this.#sum += pairwise(this.#buffer, 0, BUFFER);
+        this.#size = 0;
+      }
     }
+    this.#buffer[this.#size++] = value;
   }
 
   total(): number {
