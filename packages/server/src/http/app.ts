@@ -20,6 +20,7 @@ import { ingestRoutes } from "./routes/ingest.js";
 import { lineageRoutes } from "./routes/lineage.js";
 import { modelRoutes } from "./routes/models.js";
 import { monitorRoutes } from "./routes/monitors.js";
+import { openApiRoutes } from "./routes/openapi.js";
 import { otlpRoutes } from "./routes/otlp.js";
 import { performanceRoutes } from "./routes/performance.js";
 import { registryRoutes } from "./routes/registry.js";
@@ -116,5 +117,6 @@ export function buildApp(services: AppServices, options: AppOptions): FastifyIns
   app.register(lineageRoutes(services));
   app.register(otlpRoutes(services));
   app.register(windowRoutes(services));
+  app.register(openApiRoutes());
   return app;
 }

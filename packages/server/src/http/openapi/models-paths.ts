@@ -1,0 +1,106 @@
+import { operation, type Paths } from "./operation.js";
+import { modelParam, pathParam, queryParam, rangeParams, versionParam, windowParams } from "./parameters.js";
+import { errorResponses, jsonResponse } from "./responses.js";
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+
+/** Queries over models: listing, contracts, predictions, violations, drift, quality, outputs, performance. */
+export const modelPaths: Paths = {
+  "/api/v1/models": {
+    get: operation("read", {
+      operationId: "listModels",
+      tags: ["Models"],
+      summary: "Every model with counts, versions and registry fields",
+      responses: {
+        "200": jsonResponse("The models", {
+          type: "object",
+          properties: { models: { type: "array", items: ref("Model") } },
+        }),
+        ...errorResponses(),
+      },
+    }),
+  },
+  "/api/v1/models/{model}/versions/{version}/contract": {
+    get: operation("read", {
+      operationId: "getContract",
+      tags: ["Reference and contract"],
+      summary: "A version's contract",
+      parameters: [modelParam, versionParam],
+      responses: {
+        "200": jsonResponse("The contract", { type: "object", properties: { contract: ref("Contract") } }),
+        ...errorResponses("NotFound"),
+      },
+    }),
+  },
+  "/api/v1/models/{model}/predictions/{id}": {
+    get: operation("read", {
+      operationId: "getPrediction",
+      tags: ["Models"],
+      summary: "One prediction with its violations and label",
+      parameters: [modelParam, pathParam("id", "Prediction id")],
+      responses: { "200": jsonResponse("The prediction"), ...errorResponses("NotFound") },
+    }),
+  },
+  "/api/v1/models/{model}/violations": {
+    get: operation("read", {
+      operationId: "countViolations",
+      tags: ["Models"],
+      summary: "Contract violations counted by version, field and kind",
+      parameters: [modelParam],
+      responses: { "200": jsonResponse("The counts"), ...errorResponses() },
+    }),
+  },
+  "/api/v1/models/{model}/drift": {
+    get: operation("read", {
+      operationId: "getDrift",
+      tags: ["Windows"],
+      summary: "Drift per window and column against the version's reference",
+      description:
+        "Methods as `selectMethod` on summaries, thresholds calibrated on the reference (docs/drift-methods.md).",
+      parameters: [
+        modelParam,
+        ...windowParams,
+        queryParam("method", "Comma-separated methods to run on every column they fit, e.g. `psi,binned-ks`"),
+        queryParam("min_effect", "Smallest distance that counts as drift", { type: "number", minimum: 0 }),
+      ],
+      responses: { "200": jsonResponse("Drift per window", ref("Windows")), ...errorResponses("NotFound") },
+    }),
+  },
+  "/api/v1/models/{model}/quality": {
+    get: operation("read", {
+      operationId: "getQuality",
+      tags: ["Windows"],
+      summary: "Data quality per window: missing, unseen and out-of-range values, violations",
+      parameters: [modelParam, ...windowParams],
+      responses: { "200": jsonResponse("Quality per window", ref("Windows")), ...errorResponses("NotFound") },
+    }),
+  },
+  "/api/v1/models/{model}/outputs": {
+    get: operation("read", {
+      operationId: "getOutputs",
+      tags: ["Windows"],
+      summary: "Outputs per window: errors, latency, score distribution, classes, stuck output",
+      parameters: [modelParam, ...windowParams],
+      responses: { "200": jsonResponse("Outputs per window", ref("Windows")), ...errorResponses("NotFound") },
+    }),
+  },
+  "/api/v1/models/{model}/performance": {
+    get: operation("read", {
+      operationId: "getPerformance",
+      tags: ["Windows"],
+      summary: "Realised performance per window and cumulatively, label coverage and lag, CBPE estimates",
+      parameters: [
+        modelParam,
+        ...rangeParams,
+        queryParam("window", "Fixed window size (`15m`, `1h`, `1d`, `1w`); default one window"),
+        queryParam("version", "Only this version's predictions"),
+        queryParam("segment", "`tag:value`"),
+        queryParam("task", "Overrides task detection", {
+          type: "string",
+          enum: ["binary", "multiclass", "regression"],
+        }),
+      ],
+      responses: { "200": jsonResponse("Performance per window"), ...errorResponses("NotFound") },
+    }),
+  },
+};
