@@ -3,6 +3,7 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { BrowserRouter, Route, Routes } from "react-router";
 import { Layout } from "./components/layout.js";
+import { AlertsPage } from "./pages/alerts-page.js";
 import { LineageComponentPage } from "./pages/lineage-component-page.js";
 import { LineageImpactPage } from "./pages/lineage-impact-page.js";
 import { LineagePage } from "./pages/lineage-page.js";
@@ -29,6 +30,7 @@ if (root) {
             <Route element={<Layout />}>
               <Route index element={<OverviewPage />} />
               <Route path="models/:model" element={<ModelPage />} />
+              <Route path="alerts" element={<AlertsPage />} />
               <Route path="models/:model/registry" element={<RegistryPage />} />
               <Route path="lineage" element={<LineagePage />} />
               <Route path="lineage/runs/:id" element={<LineageRunPage />} />

@@ -234,3 +234,150 @@ export interface ComponentSummary {
   last_start_time: string | null;
   created_time: string;
 }
+
+/** One column's drift test in one window (`GET /api/v1/models/{m}/drift`). */
+export interface DriftColumn {
+  column: string;
+  type: "numeric" | "categorical" | "boolean";
+  method: string;
+  statistic: number;
+  p_value: number | null;
+  threshold: number;
+  drift_detected: boolean;
+  reason: string;
+  reference_rows: number;
+  rows: number;
+  threshold_source: "p_value" | "calibrated" | "min_effect";
+}
+
+/** Drift per window against the version's reference (`GET /api/v1/models/{m}/drift`). */
+export interface DriftAnswer {
+  model: string;
+  version: string;
+  segment: string | null;
+  reference_rows: number;
+  windows: { from: string; to: string; rows: number; columns: DriftColumn[] }[];
+}
+
+/** Data quality per window (`GET /api/v1/models/{m}/quality`). */
+export interface QualityAnswer {
+  version: string;
+  windows: {
+    from: string;
+    to: string;
+    rows: number;
+    rows_with_violations: number;
+    violations: { field: string; kind: string; count: number }[];
+    columns: { column: string; missing_rate: number; reference_missing_rate: number }[];
+  }[];
+}
+
+/** Outputs and operations of one window (`GET /api/v1/models/{m}/outputs`). */
+export interface OutputsWindow {
+  from: string;
+  to: string;
+  rows: number;
+  errors: number;
+  error_rate: number;
+  latency_ms: { count: number; p50: number; p90: number; p99: number } | null;
+  score: {
+    count: number;
+    quantiles: { p10: number; p25: number; p50: number; p75: number; p90: number } | null;
+    histogram: { edges: number[]; counts: number[] };
+  };
+  classes: Record<string, number>;
+}
+
+/** Per-window realised metrics by name (binary, multiclass or regression); null where undefined. */
+export type MetricValues = Record<string, unknown>;
+
+/** One window of `GET /api/v1/models/{m}/performance`. */
+export interface PerformanceWindow {
+  from: string;
+  to: string;
+  rows: number;
+  labelled: number;
+  label_coverage: number | null;
+  metrics: MetricValues | null;
+  cumulative: { rows: number; labelled: number; label_coverage: number | null; metrics: MetricValues | null };
+  estimated: {
+    rows: number;
+    metrics: Record<string, number | null>;
+    expected_error: Record<string, number | null>;
+  } | null;
+}
+
+/** `GET /api/v1/models/{m}/performance`. */
+export interface PerformanceAnswer {
+  task: "binary" | "multiclass" | "regression" | null;
+  windows: PerformanceWindow[];
+}
+
+/** An alert as the alert endpoints answer it. */
+export interface AlertJson {
+  id: string;
+  state: "pending" | "firing" | "resolved";
+  monitor: string;
+  model: string;
+  kind: string;
+  subject: string;
+  version: string | null;
+  segment: string | null;
+  severity: "critical" | "warning" | "info";
+  starts_at: string;
+  fired_at: string | null;
+  resolved_at: string | null;
+  acknowledged_at: string | null;
+  acknowledged_by: string | null;
+  evidence: {
+    metric: string;
+    value: number | null;
+    threshold: number | null;
+    rule: Record<string, unknown>;
+    window: { from: string; to: string };
+    rows: number;
+    link: string;
+  };
+}
+
+/** A silence in force (`GET /api/v1/silences`). */
+export interface SilenceJson {
+  id: string;
+  matchers: Record<string, string>;
+  starts_at: string;
+  until: string;
+  created_by: string;
+  comment: string;
+}
+
+/** Retraining advice of the last closed window (`GET /api/v1/models/{m}/advice`). */
+export interface AdviceAnswer {
+  model: string;
+  window: { from: string; to: string };
+  verdict: "retrain" | "watch" | "ok" | "insufficient_data";
+  reasons: {
+    code: string;
+    verdict: string;
+    message: string;
+    value: number | null;
+    threshold: number | null;
+  }[];
+  drift_share: number | null;
+  label_coverage: number | null;
+}
+
+/** One column of a version's contract (`GET /api/v1/models/{m}/versions/{v}/contract`). */
+export interface ContractColumn {
+  name: string;
+  type: "numeric" | "categorical" | "boolean";
+  min: number | null;
+  max: number | null;
+  categories: string[] | null;
+  missingRate: number;
+  quantiles: number[] | null;
+}
+
+/** A version's contract. */
+export interface ContractAnswer {
+  contract: { rows: number; features: ContractColumn[]; prediction: ContractColumn | null };
+}

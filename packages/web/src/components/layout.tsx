@@ -11,6 +11,7 @@ export function Layout() {
         </Link>
         <nav aria-label="main">
           <Link to="/">Models</Link>
+          <Link to="/alerts">Alerts</Link>
           <Link to="/lineage">Lineage</Link>
           <Link to="/lineage/review">Review</Link>
           {model ? <Link to={`/models/${encodeURIComponent(model)}/registry`}>{model} registry</Link> : null}

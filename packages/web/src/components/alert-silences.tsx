@@ -1,0 +1,38 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { sendJson } from "../api/send-json.js";
+import type { SilenceJson } from "../api/types.js";
+import { formatDateTime, formatRelative } from "../format.js";
+
+/**
+ * The silences in force with their matchers, end time and comment, each with a button that ends it
+ * (DELETE through the API), after which the silences refresh.
+ *
+ * @example
+ * <AlertSilences silences={silences} nowMs={Date.now()} />
+ */
+export function AlertSilences(props: { silences: SilenceJson[]; nowMs: number }) {
+  const client = useQueryClient();
+  const end = useMutation({
+    mutationFn: (id: string) => sendJson("DELETE", `/api/v1/silences/${encodeURIComponent(id)}`),
+    onSuccess: () => client.invalidateQueries({ queryKey: ["silences"] }),
+  });
+  if (props.silences.length === 0) return <p className="muted">No silence in force.</p>;
+  return (
+    <ul className="silences" aria-label="silences">
+      {props.silences.map((s) => (
+        <li key={s.id} data-silence-id={s.id}>
+          {Object.entries(s.matchers)
+            .map(([k, v]) => `${k}=${v}`)
+            .join(", ")}{" "}
+          <span className="muted" title={formatDateTime(s.until)}>
+            until {formatRelative(s.until, props.nowMs)} by {s.created_by}
+            {s.comment ? `: ${s.comment}` : ""}
+          </span>{" "}
+          <button type="button" onClick={() => end.mutate(s.id)} disabled={end.isPending}>
+            End silence
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}

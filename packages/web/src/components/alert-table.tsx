@@ -1,0 +1,106 @@
+import { Link } from "react-router";
+import type { AlertJson, SilenceJson } from "../api/types.js";
+import { formatCount, formatDateTime, formatNumber, formatRelative } from "../format.js";
+import { silenceOver } from "../silence-match.js";
+import { AlertActions } from "./alert-actions.js";
+
+/** The in-app path of an alert's evidence link (the server gives an absolute URL). */
+function viewPath(link: string): string {
+  try {
+    const url = new URL(link, window.location.origin);
+    return `${url.pathname}${url.search}`;
+  } catch {
+    return "/";
+  }
+}
+
+function ruleText(rule: Record<string, unknown>): string {
+  if (typeof rule.above === "number") return `above ${formatNumber(rule.above)}`;
+  if (typeof rule.below === "number") return `below ${formatNumber(rule.below)}`;
+  return "calibrated";
+}
+
+/**
+ * Alerts with their evidence (check value, threshold, rule, window, rows, link to the model view), state,
+ * acknowledgement, silence in force, and the acknowledge and silence buttons.
+ *
+ * @example
+ * <AlertTable alerts={alerts} silences={silences} nowMs={Date.now()} />
+ */
+export function AlertTable(props: { alerts: AlertJson[]; silences: SilenceJson[]; nowMs: number }) {
+  const { nowMs } = props;
+  return (
+    <table className="data" aria-label="alerts">
+      <thead>
+        <tr>
+          <th>State</th>
+          <th>Model · monitor</th>
+          <th>Subject</th>
+          <th>Evidence</th>
+          <th>Since</th>
+          <th>Actions</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.alerts.map((a) => {
+          const silence = silenceOver(a, props.silences, nowMs);
+          const e = a.evidence;
+          return (
+            <tr
+              key={a.id}
+              data-alert-id={a.id}
+              data-state={a.state}
+              data-acknowledged={a.acknowledged_at !== null ? "true" : "false"}
+              data-values={JSON.stringify({
+                metric: e.metric,
+                value: e.value,
+                threshold: e.threshold,
+                rows: e.rows,
+              })}
+            >
+              <td>
+                <span className={`status state-${a.state}`}>{a.state}</span>{" "}
+                <span className={`severity severity-${a.severity}`}>{a.severity}</span>
+                {a.acknowledged_at ? (
+                  <div className="muted">
+                    acknowledged by {a.acknowledged_by} {formatRelative(a.acknowledged_at, nowMs)}
+                  </div>
+                ) : null}
+                {silence ? <div className="muted">silenced until {formatDateTime(silence.until)}</div> : null}
+              </td>
+              <td>
+                <Link to={`/models/${encodeURIComponent(a.model)}`}>{a.model}</Link>
+                <div className="muted">{a.monitor}</div>
+              </td>
+              <td>
+                {a.subject}
+                {a.version ? <div className="muted">version {a.version}</div> : null}
+                {a.segment ? <div className="muted">segment {a.segment}</div> : null}
+              </td>
+              <td>
+                <div>
+                  {e.metric} <strong>{formatNumber(e.value, 4)}</strong>, threshold{" "}
+                  {formatNumber(e.threshold, 4)} ({ruleText(e.rule)})
+                </div>
+                <div className="muted">
+                  window {formatDateTime(e.window.from)} to {formatDateTime(e.window.to)},{" "}
+                  {formatCount(e.rows)} rows
+                </div>
+                <Link to={viewPath(e.link)}>View in the model page</Link>
+              </td>
+              <td title={a.starts_at}>
+                {formatRelative(a.starts_at, nowMs)}
+                {a.resolved_at ? (
+                  <div className="muted">resolved {formatRelative(a.resolved_at, nowMs)}</div>
+                ) : null}
+              </td>
+              <td>
+                <AlertActions alert={a} />
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,113 @@
+import type { ContractColumn, DriftColumn } from "../api/types.js";
+import { formatCount, formatDateTime, formatNumber, formatPercent } from "../format.js";
+import { DriftHistoryChart } from "./drift-history-chart.js";
+import type { DriftCellRef } from "./drift-matrix.js";
+import { ReferenceCdfChart } from "./reference-cdf-chart.js";
+
+const thresholdSources: Record<DriftColumn["threshold_source"], string> = {
+  p_value: "significance level",
+  calibrated: "calibrated on the reference",
+  min_effect: "minimum effect",
+};
+
+/**
+ * An opened drift cell: the test's numbers (method, statistic, p-value, threshold and its source, rows),
+ * the column's test over every window against its threshold, its reference distribution, and its missing
+ * rate in the window against the reference's.
+ *
+ * @example
+ * <DriftCellDetail cell={cell} result={result} history={points} reference={column} missing={quality} onClose={close} />
+ */
+export function DriftCellDetail(props: {
+  cell: DriftCellRef;
+  result: DriftColumn | undefined;
+  windowTo: string | undefined;
+  history: { from: string; result: DriftColumn }[];
+  reference: ContractColumn | undefined;
+  missing: { missing_rate: number; reference_missing_rate: number } | undefined;
+  onClose: () => void;
+}) {
+  const { cell, result } = props;
+  return (
+    <section className="cell-detail" aria-label="drift cell" data-testid="drift-cell">
+      <header className="detail-header">
+        <h3>
+          {cell.column} · {formatDateTime(cell.from)} to {formatDateTime(props.windowTo ?? null)}
+        </h3>
+        <button type="button" onClick={props.onClose}>
+          Close
+        </button>
+      </header>
+      {result ? (
+        <dl
+          className="facts"
+          data-values={JSON.stringify({
+            method: result.method,
+            statistic: result.statistic,
+            p_value: result.p_value,
+            threshold: result.threshold,
+            drift_detected: result.drift_detected,
+          })}
+        >
+          <dt>Verdict</dt>
+          <dd className={result.drift_detected ? "error-box" : "ok-box"}>
+            {result.drift_detected ? "drift detected" : "no drift"}
+          </dd>
+          <dt>Method</dt>
+          <dd>{result.method}</dd>
+          <dt>Statistic</dt>
+          <dd data-field="statistic">{formatNumber(result.statistic, 4)}</dd>
+          <dt>p-value</dt>
+          <dd data-field="p_value">{formatNumber(result.p_value, 3)}</dd>
+          <dt>Threshold</dt>
+          <dd data-field="threshold">
+            {result.p_value === null ? "statistic > " : "p < "}
+            {formatNumber(result.threshold, 4)} ({thresholdSources[result.threshold_source]})
+          </dd>
+          <dt>Rows</dt>
+          <dd>
+            {formatCount(result.rows)} in the window, {formatCount(result.reference_rows)} in the reference
+          </dd>
+          <dt>Why</dt>
+          <dd>{result.reason}</dd>
+          {props.missing ? (
+            <>
+              <dt>Missing</dt>
+              <dd>
+                {formatPercent(props.missing.missing_rate)} (reference{" "}
+                {formatPercent(props.missing.reference_missing_rate)})
+              </dd>
+            </>
+          ) : null}
+        </dl>
+      ) : (
+        <p>No result for this column in this window.</p>
+      )}
+      <div className="chart-pair">
+        <div>
+          <h4>Test per window</h4>
+          <DriftHistoryChart column={cell.column} points={props.history} selectedFrom={cell.from} />
+        </div>
+        <div>
+          <h4>Reference distribution</h4>
+          {props.reference?.type === "numeric" && props.reference.quantiles ? (
+            <ReferenceCdfChart column={props.reference} />
+          ) : props.reference?.categories ? (
+            <p>
+              Reference categories: {props.reference.categories.slice(0, 30).join(", ")}
+              {props.reference.categories.length > 30
+                ? ` and ${props.reference.categories.length - 30} more`
+                : ""}
+            </p>
+          ) : (
+            <p className="muted">No reference summary for this column.</p>
+          )}
+          <p className="muted">
+            The API returns the test's numbers but not the window's histogram, so the current distribution is
+            not drawn.
+          </p>
+        </div>
+      </div>
+    </section>
+  );
+}

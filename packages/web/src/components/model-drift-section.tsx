@@ -1,0 +1,113 @@
+import { useQuery } from "@tanstack/react-query";
+import { useCallback, useMemo } from "react";
+import { useSearchParams } from "react-router";
+import { getJson } from "../api/client.js";
+import type { ContractAnswer, DriftAnswer, QualityAnswer } from "../api/types.js";
+import { DriftCellDetail } from "./drift-cell-detail.js";
+import { type DriftCellRef, DriftMatrix } from "./drift-matrix.js";
+import { QueryState } from "./query-state.js";
+
+/**
+ * The drift matrix of a model over the page's range and the opened cell (`focus` = column, `cell` = window
+ * start, in the URL; an alert link's `focus` alone opens that column's last window).
+ *
+ * @example
+ * <ModelDriftSection model="m" version="v1" query={rangeQuery(range, filters)} quality={quality.data} />
+ */
+export function ModelDriftSection(props: {
+  model: string;
+  version: string;
+  query: string;
+  quality: QualityAnswer | undefined;
+}) {
+  const { model, version, query } = props;
+  const base = `/api/v1/models/${encodeURIComponent(model)}`;
+  const drift = useQuery({
+    queryKey: ["drift", model, query],
+    queryFn: () => getJson<DriftAnswer>(`${base}/drift?${query}`),
+  });
+  const contract = useQuery({
+    queryKey: ["contract", model, version],
+    queryFn: () => getJson<ContractAnswer>(`${base}/versions/${encodeURIComponent(version)}/contract`),
+    staleTime: 300_000,
+  });
+  const [params, setParams] = useSearchParams();
+  const focus = params.get("focus");
+  const selected = useMemo((): DriftCellRef | null => {
+    if (!focus || !drift.data) return null;
+    const from =
+      params.get("cell") ??
+      drift.data.windows.findLast((w) => w.columns.some((c) => c.column === focus))?.from ??
+      null;
+    return from === null ? null : { column: focus, from };
+  }, [focus, params, drift.data]);
+  const onSelect = useCallback(
+    (cell: DriftCellRef) =>
+      setParams(
+        (previous) => {
+          const next = new URLSearchParams(previous);
+          next.set("focus", cell.column);
+          next.set("cell", cell.from);
+          return next;
+        },
+        { replace: true },
+      ),
+    [setParams],
+  );
+  const close = () =>
+    setParams((previous) => {
+      const next = new URLSearchParams(previous);
+      next.delete("focus");
+      next.delete("cell");
+      return next;
+    });
+  return (
+    <QueryState query={drift}>
+      {(answer) => {
+        const history = selected
+          ? answer.windows.flatMap((w) => {
+              const result = w.columns.find((c) => c.column === selected.column);
+              return result ? [{ from: w.from, result }] : [];
+            })
+          : [];
+        const window = selected ? answer.windows.find((w) => w.from === selected.from) : undefined;
+        const c = contract.data?.contract;
+        const reference = selected
+          ? (c?.features.find((f) => f.name === selected.column) ??
+            (selected.column === "prediction" ? (c?.prediction ?? undefined) : undefined))
+          : undefined;
+        const missing = selected
+          ? props.quality?.windows
+              .find((w) => w.from === selected.from)
+              ?.columns.find((q) => q.column === selected.column)
+          : undefined;
+        return (
+          <>
+            <p className="muted">
+              Version {answer.version} against its reference of{" "}
+              {answer.reference_rows.toLocaleString("en-US")} rows;{" "}
+              {answer.windows.reduce((n, w) => n + w.columns.filter((col) => col.drift_detected).length, 0)}{" "}
+              drifted cells. Colour: the result relative to its threshold; arrow keys move, Enter opens.
+            </p>
+            <div className="legend" aria-hidden="true">
+              <span className="cell sev-0" /> far below <span className="cell sev-1" /> approaching{" "}
+              <span className="cell sev-2" /> drift <span className="cell sev-3" /> over 4× the threshold
+            </div>
+            <DriftMatrix answer={answer} selected={selected} onSelect={onSelect} />
+            {selected ? (
+              <DriftCellDetail
+                cell={selected}
+                result={window?.columns.find((col) => col.column === selected.column)}
+                windowTo={window?.to}
+                history={history}
+                reference={reference}
+                missing={missing}
+                onClose={close}
+              />
+            ) : null}
+          </>
+        );
+      }}
+    </QueryState>
+  );
+}
