@@ -1,0 +1,143 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser } from "playwright-core";
+import { type RunningServer, resolveServerConfig, startServer } from "sightline";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AlertJson, DriftAnswer, SilenceJson } from "../api/types.js";
+import { launchBrowser, openPage, screenshot } from "./browser.js";
+import { SEED_DAYS, SEED_START_MS, seedDriftedModel } from "./seed-drift.js";
+
+async function json<T>(url: string): Promise<T> {
+  const response = await fetch(url);
+  expect(response.status).toBe(200);
+  return (await response.json()) as T;
+}
+
+describe("alerts and overview health in a real browser", () => {
+  let dir: string;
+  let server: RunningServer;
+  let browser: Browser;
+  let alert: AlertJson;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), "sightline-web-alerts-"));
+    server = await startServer(resolveServerConfig({ port: 0, dataDir: dir, logLevel: "silent" }, {}));
+    await seedDriftedModel(server.url, "flight");
+    const { alerts } = await json<{ alerts: AlertJson[] }>(`${server.url}/api/v1/alerts?state=firing`);
+    const found = alerts.find((a) => a.monitor === "flight.drift" && a.subject === "distance");
+    if (!found)
+      throw new Error(`no firing drift alert on distance: ${JSON.stringify(alerts.map((a) => a.monitor))}`);
+    alert = found;
+    browser = await launchBrowser();
+  }, 30_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it("shows the firing alert with its evidence; acknowledge and silence go through the API, in light and dark", async () => {
+    for (const scheme of ["light", "dark"] as const) {
+      const { page, errors } = await openPage(browser, scheme);
+      await page.goto(`${server.url}/alerts`);
+      const row = page.locator(`tr[data-alert-id="${alert.id}"]`);
+      await row.waitFor();
+      expect(await row.getAttribute("data-state")).toBe("firing");
+      expect(JSON.parse((await row.getAttribute("data-values")) ?? "{}")).toEqual({
+        metric: alert.evidence.metric,
+        value: alert.evidence.value,
+        threshold: alert.evidence.threshold,
+        rows: alert.evidence.rows,
+      });
+      expect(await row.textContent()).toContain("distance");
+      if (scheme === "light") {
+        await row.getByRole("button", { name: /^acknowledge/ }).click();
+        await expect.poll(() => row.getAttribute("data-acknowledged")).toBe("true");
+        const after = await json<{ alert: AlertJson }>(`${server.url}/api/v1/alerts/${alert.id}`);
+        expect(after.alert.acknowledged_by).toBe("ui");
+        await row.getByLabel("silence for").selectOption("7d");
+        await row.getByRole("button", { name: /^silence/ }).click();
+        await expect.poll(() => row.textContent()).toContain("silenced until");
+        const { silences } = await json<{ silences: SilenceJson[] }>(`${server.url}/api/v1/silences`);
+        expect(silences.map((s) => s.matchers)).toEqual([
+          { model: "flight", monitor: "flight.drift", subject: "distance" },
+        ]);
+        await expect.poll(() => page.locator("[data-silence-id]").count()).toBe(1);
+        await screenshot(page, "alerts");
+      } else {
+        expect(await row.getAttribute("data-acknowledged")).toBe("true");
+        await screenshot(page, "alerts-dark");
+      }
+      expect(errors).toEqual([]);
+      await page.context().close();
+    }
+  });
+
+  it("links an alert's evidence to the model page focused on the subject and window", async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(`${server.url}/alerts`);
+    await page
+      .locator(`tr[data-alert-id="${alert.id}"]`)
+      .getByRole("link", { name: "View in the model page" })
+      .click();
+    await page.waitForURL(/\/models\/flight\?/);
+    const url = new URL(page.url());
+    expect(url.searchParams.get("focus")).toBe("distance");
+    expect(url.searchParams.get("from")).toBe(alert.evidence.window.from);
+    const detail = page.getByTestId("drift-cell");
+    await detail.waitFor();
+    expect(await detail.locator("dl").getAttribute("data-values")).toContain('"drift_detected":true');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("ends a silence from the alerts page", async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(`${server.url}/alerts?state=all`);
+    await page.getByRole("button", { name: "End silence" }).click();
+    await expect.poll(() => page.locator("[data-silence-id]").count()).toBe(0);
+    expect((await json<{ silences: SilenceJson[] }>(`${server.url}/api/v1/silences`)).silences).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("overview shows each model's health: firing alerts, drifted features, trend, volume, p99, errors", async () => {
+    const lastDay = new Date(SEED_START_MS + (SEED_DAYS - 1) * 86_400_000).toISOString();
+    const to = new Date(SEED_START_MS + SEED_DAYS * 86_400_000).toISOString();
+    const drift = await json<DriftAnswer>(
+      `${server.url}/api/v1/models/flight/drift?from=${lastDay}&to=${to}&window=1d&version=v1`,
+    );
+    const features = (drift.windows[0]?.columns ?? []).filter(
+      (c) => !["prediction", "label"].includes(c.column),
+    );
+    const outputs = await json<{ windows: { rows: number; error_rate: number }[] }>(
+      `${server.url}/api/v1/models/flight/outputs?from=${lastDay}&to=${to}&window=1d`,
+    );
+    const { alerts } = await json<{ alerts: AlertJson[] }>(
+      `${server.url}/api/v1/alerts?state=firing&model=flight`,
+    );
+    const { page, errors } = await openPage(browser);
+    await page.goto(server.url);
+    const row = page.locator('tr[data-model="flight"]');
+    await expect
+      .poll(() => row.locator('[data-field="volume"]').textContent(), { timeout: 10_000 })
+      .not.toBe("—");
+    expect(await row.locator('[data-field="firing"]').textContent()).toBe(String(alerts.length));
+    expect(await row.locator('[data-field="drifted"]').textContent()).toBe(
+      `${features.filter((c) => c.drift_detected).length} of ${features.length}`,
+    );
+    expect(await row.locator('[data-field="volume"]').textContent()).toBe(String(outputs.windows[0]?.rows));
+    const trend = JSON.parse(
+      (await row.locator('[data-field="trend"] [data-series]').getAttribute("data-series")) ?? "[]",
+    );
+    expect(trend).toHaveLength(30);
+    expect(trend.filter((v: number | null) => v !== null)).toHaveLength(4);
+    await page.getByRole("button", { name: "Drifted features" }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get("sort")).toBe("drifted");
+    await screenshot(page, "overview");
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
