@@ -96,6 +96,21 @@ describe("docs code samples", () => {
     expect(byFile.get("quickstart.md")?.length ?? 0).toBeGreaterThanOrEqual(8);
   });
 
+  it("leaves no unmarked code block in the guide pages", async () => {
+    for (const file of [
+      "quickstart.md",
+      "concepts.md",
+      "drift-methods.md",
+      "scaling.md",
+      "cli.md",
+      "README.md",
+    ]) {
+      const text = await readFile(join(docsDir, file), "utf8");
+      const unmarked = [...text.matchAll(/^```(sh|bash|ts|js|typescript|javascript)[ \t]*$/gm)];
+      expect(unmarked.length, `${file} has a code block without test=`).toBe(0);
+    }
+  });
+
   for (const [file, samples] of byFile) {
     describe(file, () => {
       let dir: string;
