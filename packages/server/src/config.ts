@@ -135,7 +135,8 @@ export function resolveServerConfig(
       1000 * positiveInt(environment[env.monitorIntervalSeconds] ?? 60, env.monitorIntervalSeconds, 86_400),
     // Zero is a valid grace (evaluate as soon as a later prediction is seen): positiveInt of grace + 1.
     monitorGraceMs:
-      1000 * (positiveInt(Number(environment[env.monitorGraceSeconds] ?? 300) + 1, env.monitorGraceSeconds) - 1),
+      1000 *
+      (positiveInt(Number(environment[env.monitorGraceSeconds] ?? 300) + 1, env.monitorGraceSeconds) - 1),
   });
 }
 
