@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import type { ServerConfig } from "./config.js";
@@ -68,6 +69,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     maxBatchRecords: config.maxBatchRecords,
     maxQueuedRecords: config.maxQueuedRecords,
     now,
+    // One core appends to the store; the others validate bodies (at least one worker, even on 2 cores).
+    validationWorkers: Math.max(1, availableParallelism() - 1),
   });
   const references = new ReferenceService(store, contracts, metrics, join(config.dataDir, "tmp"), now);
   const windowGauges = new WindowGauges(metrics.registry);
@@ -145,6 +148,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       }
       await monitors.scheduler.stop();
       await monitors.drain();
+      await ingest.close();
       await store.close();
     },
   };

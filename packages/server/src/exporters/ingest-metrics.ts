@@ -1,5 +1,5 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
-import type { Contract } from "../contract/contract.js";
+import type { Contract, Violation } from "../contract/contract.js";
 import type { AcceptedPrediction } from "../ingest/prediction-row.js";
 import { PerSeriesHistogram } from "./value-histogram.js";
 
@@ -7,6 +7,15 @@ import { PerSeriesHistogram } from "./value-histogram.js";
 const scoreBuckets = Array.from({ length: 20 }, (_, i) => Number(((i + 1) * 0.05).toFixed(2)));
 // Inference latency from 0.5 ms to 10 s.
 const latencyBuckets = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+interface Series {
+  model: string;
+  version: string;
+  latency: { observe: (value: number) => void };
+  score: { observe: (value: number) => void };
+  /** Whether the value histogram has buckets (a numeric reference) for this version. */
+  hasValueBuckets: boolean;
+}
 
 const gaugesNamedTotal = [
   "nodejs_active_handles_total",
@@ -30,6 +39,7 @@ export class IngestMetrics {
   private readonly violations: Counter<"model" | "version" | "feature" | "kind">;
   private readonly rejected: Counter<"model" | "kind">;
   private readonly knownFeatures = new Map<string, Set<string>>();
+  private readonly series = new Map<string, Series>();
 
   constructor(queueDepth: () => number, registry = new Registry()) {
     this.registry = registry;
@@ -109,30 +119,66 @@ export class IngestMetrics {
       const bounds = [p.min, ...p.quantiles, p.max].map((b) => Number(b.toPrecision(6)));
       this.value.setBuckets(contract.model, contract.version, bounds);
     }
+    this.series.delete(`${contract.model}\u0000${contract.version}`);
+  }
+
+  // The child handles of one (model, version), looked up once rather than by a labels object per record.
+  private seriesOf(model: string, version: string): Series {
+    const key = `${model}\u0000${version}`;
+    let series = this.series.get(key);
+    if (!series) {
+      series = {
+        model,
+        version,
+        latency: this.latency.labels(model, version),
+        score: this.score.labels(model, version),
+        hasValueBuckets: this.value.hasSeries(model, version),
+      };
+      this.series.set(key, series);
+    }
+    return series;
   }
 
   /** Counts a durably written batch of predictions. */
   recordPredictions(batch: readonly AcceptedPrediction[]): void {
+    // Counters are summed per series and incremented once per batch (a batch is mostly one version).
+    let current: Series | undefined;
+    let count = 0;
+    let errors = 0;
+    const flush = () => {
+      if (current === undefined || count === 0) return;
+      const labels = { model: current.model, version: current.version };
+      this.predictions.inc(labels, count);
+      if (errors > 0) this.errors.inc(labels, errors);
+    };
     for (const { row, violations } of batch) {
-      const labels = { model: row.model, version: row.version };
-      this.predictions.inc(labels);
-      if (row.error !== null) this.errors.inc(labels);
-      if (row.latencyMs !== null) this.latency.observe(labels, row.latencyMs / 1000);
-      if (row.score !== null) this.score.observe(labels, row.score);
-      else if (row.predictionNum !== null && row.error === null)
-        this.value.observe(row.model, row.version, row.predictionNum);
-      if (violations.length > 0) {
-        const known = this.knownFeatures.get(`${row.model}\u0000${row.version}`);
-        for (const v of violations) {
-          const name = v.field.startsWith("features.") ? v.field.slice(9) : v.field;
-          const feature = v.field.startsWith("features.")
-            ? known?.has(name)
-              ? name
-              : "_other"
-            : v.field.split(".")[0];
-          this.violations.inc({ ...labels, feature: feature ?? "_other", kind: v.kind });
-        }
+      if (current === undefined || current.model !== row.model || current.version !== row.version) {
+        flush();
+        current = this.seriesOf(row.model, row.version);
+        count = 0;
+        errors = 0;
       }
+      count++;
+      if (row.error !== null) errors++;
+      if (row.latencyMs !== null) current.latency.observe(row.latencyMs / 1000);
+      if (row.score !== null) current.score.observe(row.score);
+      else if (row.predictionNum !== null && row.error === null && current.hasValueBuckets)
+        this.value.observe(row.model, row.version, row.predictionNum);
+      if (violations.length > 0) this.recordViolations(row.model, row.version, violations);
+    }
+    flush();
+  }
+
+  private recordViolations(model: string, version: string, violations: readonly Violation[]): void {
+    const known = this.knownFeatures.get(`${model}\u0000${version}`);
+    for (const v of violations) {
+      const name = v.field.startsWith("features.") ? v.field.slice(9) : v.field;
+      const feature = v.field.startsWith("features.")
+        ? known?.has(name)
+          ? name
+          : "_other"
+        : v.field.split(".")[0];
+      this.violations.inc({ model, version, feature: feature ?? "_other", kind: v.kind });
     }
   }
 

@@ -4,10 +4,12 @@ import type { Store } from "../store/store.js";
 import type { ContractRegistry } from "./contract-registry.js";
 import { GroupWriter } from "./group-writer.js";
 import { normalizeLabel } from "./normalize-label.js";
-import { normalizePrediction } from "./normalize-prediction.js";
-import type { ParsedBatch } from "./parse-body.js";
+import { type ParsedBatch, parseJsonBatch, parseNdjsonBatch } from "./parse-body.js";
 import { type AcceptedPrediction, type LabelRow, predictionKey } from "./prediction-row.js";
 import type { Rejection } from "./record-error.js";
+import { type ValidatedPredictions, validatePredictions } from "./validate-predictions.js";
+import type { BodyFormat } from "./validation-message.js";
+import { ValidationPool } from "./validation-pool.js";
 
 /** The answer to an ingestion request. */
 export interface IngestResult {
@@ -20,7 +22,14 @@ export interface IngestOptions {
   maxBatchRecords: number;
   maxQueuedRecords: number;
   now: () => number;
+  /** Worker threads that validate prediction bodies off the event loop; 0 validates on it. */
+  validationWorkers?: number;
+  /** Bodies shorter than this (characters) are validated on the event loop: the hop would cost more. */
+  minWorkerBodyChars?: number;
 }
+
+// About 100 records of 10 features: below it, posting to a worker and back costs more than validating.
+const defaultMinWorkerBodyChars = 32 * 1024;
 
 /**
  * Validates batches of predictions and labels, checks them against their contracts, and acknowledges once
@@ -29,6 +38,8 @@ export interface IngestOptions {
 export class IngestService {
   private readonly predictionWriter: GroupWriter<AcceptedPrediction>;
   private readonly labelWriter: GroupWriter<LabelRow>;
+  private readonly pool: ValidationPool | undefined;
+  private readonly minWorkerBodyChars: number;
 
   constructor(
     store: Store,
@@ -45,6 +56,14 @@ export class IngestService {
       );
     }, 50_000);
     this.labelWriter = new GroupWriter((rows) => store.upsertLabels(rows), 50_000);
+    const workers = options.validationWorkers ?? 0;
+    this.pool = workers > 0 ? new ValidationPool(workers, contracts) : undefined;
+    this.minWorkerBodyChars = options.minWorkerBodyChars ?? defaultMinWorkerBodyChars;
+  }
+
+  /** Stops the validation workers. */
+  async close(): Promise<void> {
+    await this.pool?.close();
   }
 
   /** Records accepted and not yet written. */
@@ -52,15 +71,15 @@ export class IngestService {
     return this.predictionWriter.depth + this.labelWriter.depth;
   }
 
-  private admit(batch: ParsedBatch): void {
-    if (batch.values.length > this.options.maxBatchRecords) {
+  private admit(records: number): void {
+    if (records > this.options.maxBatchRecords) {
       throw new SightlineError(
         "SL_BATCH_TOO_LARGE",
-        `batch has ${batch.values.length} records; the limit is ${this.options.maxBatchRecords} per request`,
+        `batch has ${records} records; the limit is ${this.options.maxBatchRecords} per request`,
         { limit: this.options.maxBatchRecords },
       );
     }
-    if (this.queueDepth + batch.values.length > this.options.maxQueuedRecords) {
+    if (this.queueDepth + records > this.options.maxQueuedRecords) {
       throw new SightlineError("SL_OVERLOADED", "ingestion queue is full; retry with backoff", {
         queued: this.queueDepth,
       });
@@ -68,30 +87,41 @@ export class IngestService {
   }
 
   async ingestPredictions(model: string, batch: ParsedBatch): Promise<IngestResult> {
-    this.admit(batch);
+    this.admit(batch.values.length);
+    const validated = validatePredictions(batch, model, this.options.now(), (version) =>
+      this.contracts.get(model, version),
+    );
+    return this.storePredictions(model, validated);
+  }
+
+  /**
+   * Parses, validates and stores a request body of predictions. Large bodies are validated in a worker
+   * thread when the service has any, so the event loop only appends the rows.
+   */
+  async ingestPredictionBody(model: string, text: string, format: BodyFormat): Promise<IngestResult> {
     const now = this.options.now();
-    const rejected: Rejection[] = [...batch.rejections];
-    const failed = new Set(batch.rejections.map((r) => r.index));
-    const accepted: AcceptedPrediction[] = [];
-    batch.values.forEach((value, index) => {
-      if (failed.has(index)) return;
-      const result = normalizePrediction(value, index, model, now, (version) =>
-        this.contracts.get(model, version),
-      );
-      if ("row" in result) accepted.push(result);
-      else rejected.push(result);
-    });
-    rejected.sort((a, b) => a.index - b.index);
-    this.metrics?.recordRejected(model, "prediction", rejected.length);
-    return this.finish(
-      accepted.map((a) => a.row.id),
-      rejected,
-      () => this.predictionWriter.write(accepted),
+    if (this.pool && text.length >= this.minWorkerBodyChars) {
+      return this.storePredictions(model, await this.pool.validate(model, text, format, now));
+    }
+    const batch = format === "json" ? parseJsonBatch(text) : parseNdjsonBatch(text);
+    this.admit(batch.values.length);
+    return this.storePredictions(
+      model,
+      validatePredictions(batch, model, now, (version) => this.contracts.get(model, version)),
     );
   }
 
+  private storePredictions(model: string, validated: ValidatedPredictions): Promise<IngestResult> {
+    this.admit(validated.records);
+    const { accepted, rejected } = validated;
+    this.metrics?.recordRejected(model, "prediction", rejected.length);
+    const ids = new Array<string>(accepted.length);
+    for (let i = 0; i < accepted.length; i++) ids[i] = (accepted[i] as AcceptedPrediction).row.id;
+    return this.finish(ids, rejected, () => this.predictionWriter.write(accepted));
+  }
+
   async ingestLabels(model: string, batch: ParsedBatch): Promise<IngestResult> {
-    this.admit(batch);
+    this.admit(batch.values.length);
     const now = this.options.now();
     const rejected: Rejection[] = [...batch.rejections];
     const failed = new Set(batch.rejections.map((r) => r.index));

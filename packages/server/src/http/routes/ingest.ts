@@ -1,11 +1,12 @@
 import type { FastifyPluginAsync, FastifyRequest } from "fastify";
 import { SightlineError } from "../../errors.js";
 import { type ParsedBatch, parseJsonBatch, parseNdjsonBatch } from "../../ingest/parse-body.js";
+import type { BodyFormat } from "../../ingest/validation-message.js";
 import { checkModelName, checkVersionName } from "../../names.js";
 import { referenceFormat } from "../../reference/reference-service.js";
 import type { AppServices } from "../app.js";
 
-function parseBatch(request: FastifyRequest): ParsedBatch {
+function requestBody(request: FastifyRequest): { text: string; format: BodyFormat } {
   const body = request.body;
   if (typeof body !== "string") {
     throw new SightlineError(
@@ -15,7 +16,12 @@ function parseBatch(request: FastifyRequest): ParsedBatch {
     );
   }
   const type = (request.headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase();
-  return type === "application/json" ? parseJsonBatch(body) : parseNdjsonBatch(body);
+  return { text: body, format: type === "application/json" ? "json" : "ndjson" };
+}
+
+function parseBatch(request: FastifyRequest): ParsedBatch {
+  const { text, format } = requestBody(request);
+  return format === "json" ? parseJsonBatch(text) : parseNdjsonBatch(text);
 }
 
 // References can be far larger than a prediction batch (a whole training set).
@@ -29,7 +35,8 @@ export function ingestRoutes(services: AppServices, _maxBodyBytes: number): Fast
       { config: { role: "ingest" } },
       async (request) => {
         const model = checkModelName(request.params.model);
-        return services.ingest.ingestPredictions(model, parseBatch(request));
+        const { text, format } = requestBody(request);
+        return services.ingest.ingestPredictionBody(model, text, format);
       },
     );
     app.post<{ Params: { model: string } }>(

@@ -56,6 +56,32 @@ async function appendTo(
   }
 }
 
+// One appender per writer connection, kept open between groups: creating and closing one per group cost
+// about 2 µs a row (closeSync alone ~2 ms per 1,000-row group). It holds no rows between calls (every call
+// flushes), so statements of other stores on the same connection never see a half-written group.
+const keptAppenders = new WeakMap<DuckDBConnection, DuckDBAppender>();
+
+async function appendToPredictions(conn: DuckDBConnection, rows: readonly PredictionRow[]): Promise<void> {
+  let appender = keptAppenders.get(conn);
+  if (!appender) {
+    appender = await conn.createAppender("predictions", "main");
+    keptAppenders.set(conn, appender);
+  }
+  try {
+    appendRows(appender, rows);
+    appender.flushSync();
+  } catch (error) {
+    // A failed flush (most often a duplicate key) leaves the appender unusable: drop it for a new one.
+    keptAppenders.delete(conn);
+    try {
+      appender.closeSync();
+    } catch {
+      // The flush error is the one to report.
+    }
+    throw error;
+  }
+}
+
 /**
  * The first occurrence of each (model, id), and their keys: a batch may repeat an id, and the store keeps
  * the first. The keys are the answer when every row is new.
@@ -95,7 +121,7 @@ export async function insertPredictions(
   const { unique, keys } = firstOccurrences(rows);
   await db.run(conn, "BEGIN TRANSACTION");
   try {
-    await appendTo(conn, "predictions", undefined, unique);
+    await appendToPredictions(conn, unique);
     await db.run(conn, "COMMIT");
     return keys;
   } catch {
