@@ -1,4 +1,4 @@
-import { useQuery } from "@tanstack/react-query";
+import { type UseQueryResult, useQuery } from "@tanstack/react-query";
 import { useCallback, useMemo } from "react";
 import { useSearchParams } from "react-router";
 import { getJson } from "../api/client.js";
@@ -8,24 +8,20 @@ import { type DriftCellRef, DriftMatrix } from "./drift-matrix.js";
 import { QueryState } from "./query-state.js";
 
 /**
- * The drift matrix of a model over the page's range and the opened cell (`focus` = column, `cell` = window
+ * The drift matrix of a model over the page's range (the drift query is the page's) and the opened cell (`focus` = column, `cell` = window
  * start, in the URL; an alert link's `focus` alone opens that column's last window).
  *
  * @example
- * <ModelDriftSection model="m" version="v1" query={rangeQuery(range, filters)} quality={quality.data} />
+ * <ModelDriftSection model="m" version="v1" drift={driftQuery} quality={quality.data} />
  */
 export function ModelDriftSection(props: {
   model: string;
   version: string;
-  query: string;
+  drift: UseQueryResult<DriftAnswer>;
   quality: QualityAnswer | undefined;
 }) {
-  const { model, version, query } = props;
+  const { model, version, drift } = props;
   const base = `/api/v1/models/${encodeURIComponent(model)}`;
-  const drift = useQuery({
-    queryKey: ["drift", model, query],
-    queryFn: () => getJson<DriftAnswer>(`${base}/drift?${query}`),
-  });
   const contract = useQuery({
     queryKey: ["contract", model, version],
     queryFn: () => getJson<ContractAnswer>(`${base}/versions/${encodeURIComponent(version)}/contract`),

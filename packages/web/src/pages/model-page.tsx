@@ -4,6 +4,7 @@ import { getJson } from "../api/client.js";
 import type {
   AdviceAnswer,
   AlertJson,
+  DriftAnswer,
   ModelSummary,
   ModelVersion,
   OutputsWindow,
@@ -21,6 +22,9 @@ import { QueryState } from "../components/query-state.js";
 import { TimeRangePicker } from "../components/time-range-picker.js";
 import { formatDateTime } from "../format.js";
 import { rangeQuery, resolveTimeRange } from "../time-range.js";
+
+/** Refresh interval of the queries the server computes on demand over every window (drift, quality, advice). */
+const SLOW_REFRESH_MS = 60_000;
 
 /** The version drift and quality compare: the one asked for, else the one with a reference and most predictions. */
 function referenceVersion(versions: ModelVersion[], asked: string): string | null {
@@ -68,15 +72,26 @@ export function ModelPage() {
     queryFn: () => getJson<PerformanceAnswer>(`${base}/performance?${query}`),
     enabled: ready,
   });
+  // Drift and quality take seconds over long ranges (the server computes them on demand): drift goes first,
+  // quality and advice after it, so the matrix gets the server's cores; both refresh less often than the rest.
+  const drift = useQuery({
+    queryKey: ["drift", model, comparedQuery],
+    queryFn: () => getJson<DriftAnswer>(`${base}/drift?${comparedQuery}`),
+    enabled: comparedQuery !== "",
+    refetchInterval: SLOW_REFRESH_MS,
+  });
+  const driftSettled = comparedQuery === "" || !drift.isPending;
   const quality = useQuery({
     queryKey: ["quality", model, comparedQuery],
     queryFn: () => getJson<QualityAnswer>(`${base}/quality?${comparedQuery}`),
-    enabled: comparedQuery !== "",
+    enabled: comparedQuery !== "" && driftSettled,
+    refetchInterval: SLOW_REFRESH_MS,
   });
   const advice = useQuery({
     queryKey: ["advice", model],
     queryFn: () => getJson<AdviceAnswer>(`${base}/advice`),
-    enabled: ready,
+    enabled: ready && driftSettled,
+    refetchInterval: SLOW_REFRESH_MS,
   });
   const alerts = useQuery({
     queryKey: ["alerts", "model", model],
@@ -121,12 +136,7 @@ export function ModelPage() {
           <QueryState query={outputs}>{({ windows }) => <OutputHeatmap windows={windows} />}</QueryState>
           <h2>Drift</h2>
           {compared ? (
-            <ModelDriftSection
-              model={model}
-              version={compared}
-              query={comparedQuery}
-              quality={quality.data}
-            />
+            <ModelDriftSection model={model} version={compared} drift={drift} quality={quality.data} />
           ) : versions.isSuccess ? (
             <p>No reference uploaded{version ? ` for version ${version}` : ""}: upload one to see drift.</p>
           ) : null}
