@@ -29,9 +29,11 @@ function freePort() {
 
 // CPU seconds (user + system) the server process has used so far, from /proc (Linux); null elsewhere.
 // Wall-clock throughput on a shared machine is noisy; CPU time per record is what a change saves.
-function cpuSeconds(pid) {
+// With `thread`, only that thread's (the main thread's id is the process id: the event loop).
+function cpuSeconds(pid, thread) {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    const path = thread === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${thread}/stat`;
+    const fields = readFileSync(path, "utf8").split(") ")[1].split(" ");
     return (Number(fields[11]) + Number(fields[12])) / 100;
   } catch {
     return null;
@@ -91,6 +93,7 @@ export async function benchIngest(bin = defaultBin) {
     let next = 0;
     let acknowledged = 0;
     const cpuBefore = cpuSeconds(child.pid);
+    const loopBefore = cpuSeconds(child.pid, child.pid);
     const clientBefore = process.cpuUsage();
     const started = performance.now();
     async function worker() {
@@ -109,9 +112,12 @@ export async function benchIngest(bin = defaultBin) {
     await Promise.all(Array.from({ length: concurrency }, worker));
     const seconds = (performance.now() - started) / 1000;
     const cpuAfter = cpuSeconds(child.pid);
+    const loopAfter = cpuSeconds(child.pid, child.pid);
     const client = process.cpuUsage(clientBefore);
     const serverCpuUsPerRecord =
       cpuBefore === null || cpuAfter === null ? null : ((cpuAfter - cpuBefore) * 1e6) / acknowledged;
+    const loopCpuUsPerRecord =
+      loopBefore === null || loopAfter === null ? null : ((loopAfter - loopBefore) * 1e6) / acknowledged;
     const stored = (await (await fetch(`${url}/api/v1/models`)).json()).models[0].predictions;
     return {
       records: acknowledged,
@@ -119,6 +125,7 @@ export async function benchIngest(bin = defaultBin) {
       seconds,
       perSecond: acknowledged / seconds,
       serverCpuUsPerRecord,
+      loopCpuUsPerRecord,
       clientCpuUsPerRecord: (client.user + client.system) / acknowledged,
     };
   } finally {
@@ -136,7 +143,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     for (const bin of bins) {
       const r = await benchIngest(bin);
       console.log(
-        `ingest: ${r.records} records in ${r.seconds.toFixed(2)} s = ${Math.round(r.perSecond).toLocaleString("en-US")} predictions/s (stored ${r.stored}; server CPU ${r.serverCpuUsPerRecord?.toFixed(1) ?? "?"} µs/record, client CPU ${r.clientCpuUsPerRecord.toFixed(1)} µs/record)${bins.length > 1 ? ` ${bin}` : ""}`,
+        `ingest: ${r.records} records in ${r.seconds.toFixed(2)} s = ${Math.round(r.perSecond).toLocaleString("en-US")} predictions/s (stored ${r.stored}; server CPU ${r.serverCpuUsPerRecord?.toFixed(1) ?? "?"} µs/record of which event loop ${r.loopCpuUsPerRecord?.toFixed(1) ?? "?"}, client CPU ${r.clientCpuUsPerRecord.toFixed(1)} µs/record)${bins.length > 1 ? ` ${bin}` : ""}`,
       );
     }
   }
