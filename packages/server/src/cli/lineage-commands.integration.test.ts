@@ -111,12 +111,13 @@ describe("lineage CLI against a real server", () => {
   it("prints the server's message and exits 1 on errors", async () => {
     const missing = await cli(["inspect", "nope", ...url]);
     expect(missing.code).toBe(1);
-    expect(missing.err).toContain("no run nope (HTTP 404)");
+    expect(missing.err).toContain("SL_NOT_FOUND: no run nope (HTTP 404)");
     const unknown = await cli(["trace", "never-seen", ...url]);
     expect(unknown.code).toBe(1);
     expect(unknown.err).toContain("no run read or wrote artifact never-seen");
     const down = await cli(["recent", "--url", "http://127.0.0.1:9"]);
     expect(down.code).toBe(1);
     expect(down.err).toContain("cannot reach the Sightline server at http://127.0.0.1:9");
+    expect(down.err).toContain("is the server running at http://127.0.0.1:9?");
   });
 });

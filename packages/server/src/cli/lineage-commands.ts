@@ -1,33 +1,17 @@
 import { Command } from "commander";
-import { callApi, type ServerTarget, serverTarget } from "./lineage-api.js";
+import {
+  callApi,
+  printAnswer,
+  queryString,
+  type ServerFlags,
+  type ServerTarget,
+  serverTarget,
+  withServerOptions,
+} from "./api-client.js";
 import { renderRuns, renderTrace } from "./render-lineage.js";
-
-interface ServerFlags {
-  url?: string;
-  apiKey?: string;
-  json?: boolean;
-}
-
-function withServer(command: Command): Command {
-  return command
-    .option("--url <url>", "server URL (env SIGHTLINE_URL; default http://127.0.0.1:7070)")
-    .option("--api-key <key>", "API key (env SIGHTLINE_API_KEY)")
-    .option("--json", "print the server's JSON answer");
-}
 
 function target(flags: ServerFlags): ServerTarget {
   return serverTarget(flags, process.env);
-}
-
-function print(flags: ServerFlags, json: unknown, human: () => string): void {
-  console.log(flags.json ? JSON.stringify(json, null, 2) : human());
-}
-
-function query(params: Record<string, string | undefined>): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value !== undefined) search.set(key, value);
-  const text = search.toString();
-  return text === "" ? "" : `?${text}`;
 }
 
 function staleLines(warnings: readonly string[]): string {
@@ -35,7 +19,7 @@ function staleLines(warnings: readonly string[]): string {
 }
 
 function traceCommand(): Command {
-  return withServer(
+  return withServerOptions(
     new Command("trace")
       .description(
         "trace a prediction (with --model), a run or an artifact back to the runs and data behind it",
@@ -54,7 +38,7 @@ function traceCommand(): Command {
           await callApi(
             server,
             "GET",
-            `/api/v1/lineage/trace${query({ model: flags.model, prediction: id, ...common })}`,
+            `/api/v1/lineage/trace${queryString({ model: flags.model, prediction: id, ...common })}`,
           )
         ).json;
       } else {
@@ -62,24 +46,29 @@ function traceCommand(): Command {
         const byRun = await callApi(
           server,
           "GET",
-          `/api/v1/lineage/trace${query({ run: id, ...common })}`,
+          `/api/v1/lineage/trace${queryString({ run: id, ...common })}`,
           undefined,
           [400, 404],
         );
         answer =
           byRun.status === 200
             ? byRun.json
-            : (await callApi(server, "GET", `/api/v1/lineage/trace${query({ artifact: id, ...common })}`))
-                .json;
+            : (
+                await callApi(
+                  server,
+                  "GET",
+                  `/api/v1/lineage/trace${queryString({ artifact: id, ...common })}`,
+                )
+              ).json;
       }
       const result = answer as { trace: Parameters<typeof renderTrace>[0]; stale: string[] };
-      print(flags, result, () => renderTrace(result.trace) + staleLines(result.stale));
+      printAnswer(flags, result, () => renderTrace(result.trace) + staleLines(result.stale));
     },
   );
 }
 
 function historyCommand(): Command {
-  return withServer(
+  return withServerOptions(
     new Command("history")
       .description("runs of a component, newest first")
       .argument("<component>", "component name")
@@ -87,49 +76,49 @@ function historyCommand(): Command {
       .option("--to <time>", "runs started before (ISO-8601 or epoch ms)")
       .option("--limit <n>", "at most this many runs (default 50)"),
   ).action(async (component: string, flags: ServerFlags & { from?: string; to?: string; limit?: string }) => {
-    const path = `/api/v1/components/${encodeURIComponent(component)}/runs${query({ from: flags.from, to: flags.to, limit: flags.limit })}`;
+    const path = `/api/v1/components/${encodeURIComponent(component)}/runs${queryString({ from: flags.from, to: flags.to, limit: flags.limit })}`;
     const { json } = await callApi(target(flags), "GET", path);
-    print(flags, json, () => renderRuns(json.runs));
+    printAnswer(flags, json, () => renderRuns(json.runs));
   });
 }
 
 function recentCommand(): Command {
-  return withServer(
+  return withServerOptions(
     new Command("recent")
       .description("the most recent runs of every component")
       .option("--limit <n>", "at most this many runs (default 50)")
       .option("--component <name>", "only this component")
       .option("--status <status>", "only running, success or failed runs"),
   ).action(async (flags: ServerFlags & { limit?: string; component?: string; status?: string }) => {
-    const path = `/api/v1/runs${query({ limit: flags.limit, component: flags.component, status: flags.status })}`;
+    const path = `/api/v1/runs${queryString({ limit: flags.limit, component: flags.component, status: flags.status })}`;
     const { json } = await callApi(target(flags), "GET", path);
-    print(flags, json, () => renderRuns(json.runs));
+    printAnswer(flags, json, () => renderRuns(json.runs));
   });
 }
 
 function inspectCommand(): Command {
-  return withServer(new Command("inspect").description("one run in full").argument("<run>", "run id")).action(
-    async (run: string, flags: ServerFlags) => {
-      const { json } = await callApi(target(flags), "GET", `/api/v1/runs/${encodeURIComponent(run)}`);
-      print(flags, json, () => {
-        const lines = [
-          `run ${json.id} (${json.component}) ${json.status}`,
-          `  start: ${json.start_time}   end: ${json.end_time ?? "-"}`,
-        ];
-        if (json.error) lines.push(`  error: ${json.error}`);
-        if (json.git_commit) lines.push(`  git commit: ${json.git_commit}`);
-        if (json.code_hash) lines.push(`  code hash: ${json.code_hash}`);
-        for (const i of json.inputs) {
-          lines.push(`  input  ${i.name} [${i.kind}]${i.producer ? ` <- run ${i.producer}` : ""}`);
-        }
-        for (const o of json.outputs) lines.push(`  output ${o.name} [${o.kind}]`);
-        if (json.params) lines.push(`  params: ${JSON.stringify(json.params)}`);
-        if (json.metrics) lines.push(`  metrics: ${JSON.stringify(json.metrics)}`);
-        if (json.notes) lines.push(`  notes: ${json.notes}`);
-        return lines.join("\n") + staleLines(json.stale.map((w: { message: string }) => w.message));
-      });
-    },
-  );
+  return withServerOptions(
+    new Command("inspect").description("one run in full").argument("<run>", "run id"),
+  ).action(async (run: string, flags: ServerFlags) => {
+    const { json } = await callApi(target(flags), "GET", `/api/v1/runs/${encodeURIComponent(run)}`);
+    printAnswer(flags, json, () => {
+      const lines = [
+        `run ${json.id} (${json.component}) ${json.status}`,
+        `  start: ${json.start_time}   end: ${json.end_time ?? "-"}`,
+      ];
+      if (json.error) lines.push(`  error: ${json.error}`);
+      if (json.git_commit) lines.push(`  git commit: ${json.git_commit}`);
+      if (json.code_hash) lines.push(`  code hash: ${json.code_hash}`);
+      for (const i of json.inputs) {
+        lines.push(`  input  ${i.name} [${i.kind}]${i.producer ? ` <- run ${i.producer}` : ""}`);
+      }
+      for (const o of json.outputs) lines.push(`  output ${o.name} [${o.kind}]`);
+      if (json.params) lines.push(`  params: ${JSON.stringify(json.params)}`);
+      if (json.metrics) lines.push(`  metrics: ${JSON.stringify(json.metrics)}`);
+      if (json.notes) lines.push(`  notes: ${json.notes}`);
+      return lines.join("\n") + staleLines(json.stale.map((w: { message: string }) => w.message));
+    });
+  });
 }
 
 function flagBody(id: string, model: string | undefined) {
@@ -137,7 +126,7 @@ function flagBody(id: string, model: string | undefined) {
 }
 
 function flagCommand(name: "flag" | "unflag"): Command {
-  return withServer(
+  return withServerOptions(
     new Command(name)
       .description(
         name === "flag" ? "flag an output (artifact, or prediction with --model) as bad" : "remove a flag",
@@ -147,7 +136,7 @@ function flagCommand(name: "flag" | "unflag"): Command {
   ).action(async (id: string, flags: ServerFlags & { model?: string }) => {
     const method = name === "flag" ? "POST" : "DELETE";
     const { json } = await callApi(target(flags), method, "/api/v1/lineage/flags", flagBody(id, flags.model));
-    print(flags, json, () =>
+    printAnswer(flags, json, () =>
       name === "flag"
         ? `${json.created ? "flagged" : "already flagged"}: ${json.flagged}`
         : `${json.removed ? "unflagged" : "was not flagged"}: ${json.unflagged}`,
@@ -156,7 +145,7 @@ function flagCommand(name: "flag" | "unflag"): Command {
 }
 
 function reviewCommand(): Command {
-  return withServer(
+  return withServerOptions(
     new Command("review")
       .description("rank the runs that feed the most flagged outputs")
       .option("--limit <n>", "at most this many runs (default 20)"),
@@ -164,14 +153,14 @@ function reviewCommand(): Command {
     const { json } = await callApi(
       target(flags),
       "GET",
-      `/api/v1/lineage/review${query({ limit: flags.limit })}`,
+      `/api/v1/lineage/review${queryString({ limit: flags.limit })}`,
     );
-    print(flags, json, () => `${json.flagged.length} flagged output(s)\n${renderRuns(json.runs)}`);
+    printAnswer(flags, json, () => `${json.flagged.length} flagged output(s)\n${renderRuns(json.runs)}`);
   });
 }
 
 function staleCommand(): Command {
-  return withServer(
+  return withServerOptions(
     new Command("stale")
       .description("the latest run of each component that is stale, with why")
       .option("--stale-days <days>", "staleness threshold in days (default 30)")
@@ -180,9 +169,9 @@ function staleCommand(): Command {
     const { json } = await callApi(
       target(flags),
       "GET",
-      `/api/v1/lineage/stale${query({ stale_days: flags.staleDays, component: flags.component })}`,
+      `/api/v1/lineage/stale${queryString({ stale_days: flags.staleDays, component: flags.component })}`,
     );
-    print(flags, json, () => {
+    printAnswer(flags, json, () => {
       if (json.runs.length === 0) return `no stale runs (threshold ${json.stale_days} days)`;
       return json.runs
         .map(

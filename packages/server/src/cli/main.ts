@@ -22,8 +22,16 @@ export function buildCli(): Command {
   for (const command of lineageCommands()) program.addCommand(command);
   program.addCommand(grafanaCommand());
   program.addCommand(prometheusCommand());
-  for (const command of program.commands) command.exitOverride();
+  exitOverrideAll(program);
   return program;
+}
+
+// Nested subcommands do not inherit exitOverride, so a bad option deep in the tree would call process.exit.
+function exitOverrideAll(command: Command): void {
+  for (const sub of command.commands) {
+    sub.exitOverride();
+    exitOverrideAll(sub);
+  }
 }
 
 /** Entry point of the `sightline` command; returns the process exit code. */

@@ -1,60 +1,18 @@
 import { Command } from "commander";
-import { type ErrorCode, errorCodes, SightlineError } from "../errors.js";
+import { callApi, printAnswer, type ServerFlags, serverTarget, withServerOptions } from "./api-client.js";
+import { formatNumber, renderTable } from "./render-table.js";
 
-interface Connection {
-  url?: string;
-  apiKey?: string;
-  json?: boolean;
-}
+type Connection = ServerFlags;
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON answers of many shapes, read by the printers below
 type Json = any;
 
 /** One call to the server's registry API; an error answer throws with the server's code and message. */
 async function call(flags: Connection, method: string, path: string, body?: unknown): Promise<Json> {
-  const url = (flags.url ?? process.env.SIGHTLINE_URL ?? "http://127.0.0.1:7070").replace(/\/+$/, "");
-  const apiKey = flags.apiKey ?? process.env.SIGHTLINE_API_KEY;
-  const headers: Record<string, string> = {};
-  if (body !== undefined) headers["content-type"] = "application/json";
-  if (apiKey) headers.authorization = `Bearer ${apiKey}`;
-  const init: RequestInit = { method, headers, signal: AbortSignal.timeout(60_000) };
-  if (body !== undefined) init.body = JSON.stringify(body);
-  let response: Response;
-  try {
-    response = await fetch(`${url}${path}`, init);
-  } catch (error) {
-    const reason =
-      error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
-    throw new SightlineError("SL_INTERNAL", `cannot reach the Sightline server at ${url}: ${reason}`);
-  }
-  const text = await response.text();
-  let json: Json;
-  try {
-    json = text === "" ? undefined : JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  if (!response.ok) {
-    const error = json?.error as { code?: string; message?: string } | undefined;
-    const code = error?.code && error.code in errorCodes ? (error.code as ErrorCode) : "SL_INTERNAL";
-    throw new SightlineError(code, `${error?.message ?? text.slice(0, 200)} (HTTP ${response.status})`);
-  }
-  return json;
+  return (await callApi(serverTarget(flags, process.env), method, path, body)).json;
 }
 
 const enc = encodeURIComponent;
-
-function table(rows: string[][]): string {
-  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length))) ?? [];
-  return rows
-    .map((r) =>
-      r
-        .map((cell, i) => cell.padEnd(widths[i] ?? 0))
-        .join("  ")
-        .trimEnd(),
-    )
-    .join("\n");
-}
 
 const aliasText = (aliases: Record<string, string>) =>
   Object.entries(aliases)
@@ -73,7 +31,7 @@ function printModels(answer: Json): string {
       m.last_timestamp ?? "-",
     ]);
   }
-  return table(rows);
+  return renderTable(rows);
 }
 
 function printModel(m: Json): string {
@@ -98,34 +56,31 @@ function printModel(m: Json): string {
       String(v.predictions),
     ]);
   }
-  return head.join("\n") + table(rows);
+  return head.join("\n") + renderTable(rows);
 }
 
 function printComparison(c: Json): string {
-  const fmt = (x: number | null | undefined) =>
-    x === null || x === undefined ? "-" : Number(x.toPrecision(4)).toString();
   const rows = [
     ["", "BASELINE", "CANDIDATE"],
     ["version", c.baseline.version, c.candidate.version],
     ["predictions", String(c.baseline.predictions), String(c.candidate.predictions)],
-    ["error rate", fmt(c.baseline.error_rate), fmt(c.candidate.error_rate)],
-    ["latency p50 ms", fmt(c.baseline.latency_p50_ms), fmt(c.candidate.latency_p50_ms)],
-    ["latency p95 ms", fmt(c.baseline.latency_p95_ms), fmt(c.candidate.latency_p95_ms)],
+    ["error rate", formatNumber(c.baseline.error_rate), formatNumber(c.candidate.error_rate)],
+    ["latency p50 ms", formatNumber(c.baseline.latency_p50_ms), formatNumber(c.candidate.latency_p50_ms)],
+    ["latency p95 ms", formatNumber(c.baseline.latency_p95_ms), formatNumber(c.candidate.latency_p95_ms)],
   ];
   if (c.performance)
-    rows.push([c.performance.metric, fmt(c.performance.baseline.value), fmt(c.performance.candidate.value)]);
-  return [`verdict: ${c.verdict}`, ...c.reasons.map((r: string) => `  - ${r}`), "", table(rows)].join("\n");
-}
-
-function withConnection(command: Command): Command {
-  return command
-    .option("--url <url>", "server URL (default $SIGHTLINE_URL or http://127.0.0.1:7070)")
-    .option("--api-key <key>", "API key (default $SIGHTLINE_API_KEY)")
-    .option("--json", "print the server's JSON answer");
+    rows.push([
+      c.performance.metric,
+      formatNumber(c.performance.baseline.value),
+      formatNumber(c.performance.candidate.value),
+    ]);
+  return [`verdict: ${c.verdict}`, ...c.reasons.map((r: string) => `  - ${r}`), "", renderTable(rows)].join(
+    "\n",
+  );
 }
 
 function output(flags: Connection, answer: Json, text: (a: Json) => string): void {
-  console.log(flags.json ? JSON.stringify(answer, null, 2) : text(answer));
+  printAnswer(flags, answer, () => text(answer));
 }
 
 /**
@@ -140,15 +95,15 @@ export function modelsCommand(): Command {
     .description("the model registry: versions, aliases, promote, rollback, compare")
     .showHelpAfterError()
     .exitOverride();
-  withConnection(models.command("list").description("list models with their aliases and versions")).action(
+  withServerOptions(models.command("list").description("list models with their aliases and versions")).action(
     async (flags: Connection) => output(flags, await call(flags, "GET", "/api/v1/models"), printModels),
   );
-  withConnection(
+  withServerOptions(
     models.command("show").argument("<name>", "model name").description("show a model and its versions"),
   ).action(async (name: string, flags: Connection) =>
     output(flags, await call(flags, "GET", `/api/v1/models/${enc(name)}`), printModel),
   );
-  withConnection(
+  withServerOptions(
     models
       .command("register")
       .argument("<name>", "model name")
@@ -171,7 +126,7 @@ export function modelsCommand(): Command {
       output(flags, answer, (v) => `registered ${v.model} ${v.version} (${v.artifact_uri})`);
     },
   );
-  withConnection(
+  withServerOptions(
     models
       .command("promote")
       .argument("<name>", "model name")
@@ -184,7 +139,7 @@ export function modelsCommand(): Command {
     });
     output(flags, answer, (a) => `${a.model} ${a.alias}: ${a.previous_version ?? "(unset)"} -> ${a.version}`);
   });
-  withConnection(
+  withServerOptions(
     models
       .command("rollback")
       .argument("<name>", "model name")
@@ -203,7 +158,7 @@ export function modelsCommand(): Command {
       (a) => `${a.model} ${a.alias}: ${a.previous_version} -> ${a.version} (rolled back)`,
     );
   });
-  withConnection(
+  withServerOptions(
     models
       .command("compare")
       .argument("<name>", "model name")
