@@ -36,7 +36,7 @@ export function ModelFilters(props: { versions: string[] }) {
           ))}
         </select>
       </label>
-      <form className="inline-form" onSubmit={applySegment} aria-label="segment">
+      <form className="inline-form" onSubmit={applySegment}>
         <label>
           Segment{" "}
           <input

@@ -162,6 +162,16 @@ describe("the model page in a real browser", () => {
     await expect.poll(() => page.locator('button[data-column="distance"]').count()).toBe(24);
     await page.getByLabel("Version").selectOption("v1");
     await expect.poll(() => new URL(page.url()).searchParams.get("version")).toBe("v1");
+    await page.getByLabel("Segment").fill("region:eu");
+    await page.getByRole("button", { name: "Filter" }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get("segment")).toBe("region:eu");
+    const eu = await json<{ windows: { rows: number }[] }>(
+      `${server.url}/api/v1/models/flight/outputs?from=${day(SEED_DAYS - 1)}&to=${day(SEED_DAYS)}&window=1h&version=v1&segment=region:eu`,
+    );
+    await expect
+      .poll(async () => (await series<{ rows: number[] }>(page, '[data-testid="volume-chart"]')).rows)
+      .toEqual(eu.windows.map((w) => w.rows));
+    expect(eu.windows.reduce((s, w) => s + w.rows, 0)).toBe(80);
     await page.getByRole("button", { name: "7 days" }).click();
     await expect.poll(() => page.locator('button[data-column="distance"]').count()).toBe(7);
     expect(new URL(page.url()).searchParams.get("window")).toBe("1d");

@@ -53,7 +53,7 @@ async function send(url: string, body: string, type: string): Promise<{ status: 
 
 /**
  * Seeds `model` through the HTTP API: a reference for v1 (2,000 rows), 240 predictions a day over 10 days
- * from 2024-03-01 where `distance` shifts by 2.7 sd from day 6, a few failed inferences, labels for the
+ * from 2024-03-01 (a third tagged region eu, the rest us) where `distance` shifts by 2.7 sd from day 6, a few failed inferences, labels for the
  * first 4 days arriving 3 days late; then runs the monitors (the default drift monitor fires).
  */
 export async function seedDriftedModel(baseUrl: string, model: string): Promise<void> {
@@ -84,6 +84,7 @@ export async function seedDriftedModel(baseUrl: string, model: string): Promise<
           ? { error: "timeout" }
           : { prediction: r.score >= 0.5 ? 1 : 0, scores: { "0": 1 - r.score, "1": r.score } }),
         latency_ms: 20 + Math.round(uniform() * 300) / 10,
+        tags: { region: i % 3 === 0 ? "eu" : "us" },
       });
       if (day < LABELLED_DAYS && !failed) {
         labels.push({ id, label: r.label, timestamp: new Date(timestampMs + 3 * DAY_MS).toISOString() });
