@@ -9,8 +9,10 @@ import { type ServerProcess, startServerProcess } from "../../test-support/serve
 import { makeTempDir, removeTempDir } from "../../test-support/temp-dir.js";
 
 const model = "durable";
-const batchSize = 250;
-const senders = 4;
+// Half the senders post small bodies (validated on the main thread), half bodies over the 32 KiB
+// threshold that ingestion hands to its validation worker: both paths must be durable on ack.
+const batchSizes = [250, 250, 1000, 1000];
+const senders = batchSizes.length;
 
 interface Stream {
   acknowledged: string[][];
@@ -36,6 +38,7 @@ async function streamUntilKilled(
   let killed: Promise<unknown> | undefined;
   const loop = async (sender: number) => {
     for (let n = 0; n < 10_000 && !killed; n++) {
+      const batchSize = batchSizes[sender] ?? 250;
       const ids = Array.from({ length: batchSize }, (_, i) => `r${round}-s${sender}-b${n}-${i}`);
       const lines = ids.map((id, i) => ({ id, features: { x: i, s: `s${sender}` }, prediction: i % 2 }));
       stream.sentRecords += ids.length;
