@@ -148,6 +148,10 @@ describe("the model page in a real browser", () => {
     expect(heatmap.p50).toEqual(outputs.windows.map((w) => w.score.quantiles?.p50 ?? null));
     for (const shares of heatmap.shares) expect(shares.reduce((s, v) => s + v, 0)).toBeCloseTo(1, 9);
     expect(await page.getByTestId("advice").getAttribute("data-verdict")).toMatch(/retrain|watch/);
+    // The alerts active in the range are listed with the model, the drift alert on distance firing.
+    const firing = page.locator('tr[data-state="firing"]');
+    expect(await firing.count()).toBe(1);
+    expect(await firing.textContent()).toContain("flight.drift");
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -10,8 +10,10 @@ import type {
   OutputsWindow,
   PerformanceAnswer,
   QualityAnswer,
+  SilenceJson,
 } from "../api/types.js";
 import { AdvicePanel } from "../components/advice-panel.js";
+import { AlertTable } from "../components/alert-table.js";
 import { ModelDriftSection } from "../components/model-drift-section.js";
 import { ModelFilters } from "../components/model-filters.js";
 import { OperationsCharts } from "../components/operations-charts.js";
@@ -35,7 +37,7 @@ function referenceVersion(versions: ModelVersion[], asked: string): string | nul
 
 /**
  * One model over a time range (`range` or `from`/`to`, `window`), version and segment, all in the URL:
- * operations, output distribution, drift matrix, performance, data quality, advice and alerts.
+ * alerts active in the range, operations, output distribution, drift matrix, performance, data quality, advice.
  */
 export function ModelPage() {
   const model = useParams().model ?? "";
@@ -93,9 +95,21 @@ export function ModelPage() {
     enabled: ready && driftSettled,
     refetchInterval: SLOW_REFRESH_MS,
   });
+  const alertRange = range
+    ? new URLSearchParams({
+        from: new Date(range.fromMs).toISOString(),
+        to: new Date(range.toMs).toISOString(),
+        limit: "50",
+      }).toString()
+    : "";
   const alerts = useQuery({
-    queryKey: ["alerts", "model", model],
-    queryFn: () => getJson<{ alerts: AlertJson[] }>(`${base}/alerts?limit=50`),
+    queryKey: ["alerts", "model", model, alertRange],
+    queryFn: () => getJson<{ alerts: AlertJson[] }>(`${base}/alerts?${alertRange}`),
+    enabled: ready,
+  });
+  const silences = useQuery({
+    queryKey: ["silences"],
+    queryFn: () => getJson<{ silences: SilenceJson[] }>("/api/v1/silences"),
     enabled: ready,
   });
   const metricChoices = taskMetrics[performance.data?.task ?? ""] ?? [];
@@ -130,6 +144,16 @@ export function ModelPage() {
               ) : null}
             </p>
           </div>
+          <h2>Alerts</h2>
+          <QueryState query={alerts}>
+            {({ alerts: list }) =>
+              list.length === 0 ? (
+                <p>No alert in this range.</p>
+              ) : (
+                <AlertTable alerts={list} silences={silences.data?.silences ?? []} nowMs={Date.now()} />
+              )
+            }
+          </QueryState>
           <h2>Operations</h2>
           <QueryState query={outputs}>{({ windows }) => <OperationsCharts windows={windows} />}</QueryState>
           <h2>Outputs</h2>
