@@ -1,12 +1,16 @@
 import { Command, CommanderError } from "commander";
 import { SightlineError } from "../errors.js";
+import { adviceCommand } from "./advice-command.js";
+import { alertsCommand } from "./alerts-command.js";
 import { demoCommand } from "./demo-command.js";
 import { driftCommand } from "./drift-command.js";
 import { grafanaCommand, prometheusCommand } from "./export-commands.js";
 import { keysCommand } from "./keys-command.js";
 import { lineageCommands } from "./lineage-commands.js";
 import { modelsCommand } from "./models-command.js";
+import { monitorsCommand } from "./monitors-command.js";
 import { serveCommand } from "./serve-command.js";
+import { windowsCommand } from "./windows-command.js";
 
 /** Builds the `sightline` command tree; every subcommand has --help. */
 export function buildCli(): Command {
@@ -19,6 +23,10 @@ export function buildCli(): Command {
   program.addCommand(keysCommand());
   program.addCommand(driftCommand());
   program.addCommand(modelsCommand());
+  program.addCommand(alertsCommand());
+  program.addCommand(monitorsCommand());
+  program.addCommand(windowsCommand());
+  program.addCommand(adviceCommand());
   for (const command of lineageCommands()) program.addCommand(command);
   program.addCommand(grafanaCommand());
   program.addCommand(prometheusCommand());
