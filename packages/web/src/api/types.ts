@@ -256,7 +256,21 @@ export interface DriftAnswer {
   version: string;
   segment: string | null;
   reference_rows: number;
-  windows: { from: string; to: string; rows: number; columns: DriftColumn[] }[];
+  windows: {
+    from: string;
+    to: string;
+    rows: number;
+    columns: DriftColumn[];
+    /** PCA reconstruction error of a row sample over the numeric features, with its band; null with fewer than 2. */
+    multivariate?: {
+      statistic: number;
+      lower: number;
+      upper: number;
+      drift_detected: boolean;
+      rows: number;
+      reference_rows: number;
+    } | null;
+  }[];
 }
 
 /** Data quality per window (`GET /api/v1/models/{m}/quality`). */

@@ -3,12 +3,14 @@ import { useCallback, useMemo } from "react";
 import { useSearchParams } from "react-router";
 import { getJson } from "../api/client.js";
 import type { ContractAnswer, DriftAnswer, QualityAnswer } from "../api/types.js";
+import { withMultivariateRow } from "../drift-multivariate.js";
 import { DriftCellDetail } from "./drift-cell-detail.js";
 import { type DriftCellRef, DriftMatrix } from "./drift-matrix.js";
 import { QueryState } from "./query-state.js";
 
 /**
- * The drift matrix of a model over the page's range (the drift query is the page's) and the opened cell (`focus` = column, `cell` = window
+ * The drift matrix of a model over the page's range (the page's drift query, with the multivariate result
+ * as a last row) and the opened cell (`focus` = column, `cell` = window
  * start, in the URL; an alert link's `focus` alone opens that column's last window).
  *
  * @example
@@ -27,16 +29,17 @@ export function ModelDriftSection(props: {
     queryFn: () => getJson<ContractAnswer>(`${base}/versions/${encodeURIComponent(version)}/contract`),
     staleTime: 300_000,
   });
+  const matrix = useMemo(() => (drift.data ? withMultivariateRow(drift.data) : undefined), [drift.data]);
   const [params, setParams] = useSearchParams();
   const focus = params.get("focus");
   const selected = useMemo((): DriftCellRef | null => {
-    if (!focus || !drift.data) return null;
+    if (!focus || !matrix) return null;
     const from =
       params.get("cell") ??
-      drift.data.windows.findLast((w) => w.columns.some((c) => c.column === focus))?.from ??
+      matrix.windows.findLast((w) => w.columns.some((c) => c.column === focus))?.from ??
       null;
     return from === null ? null : { column: focus, from };
-  }, [focus, params, drift.data]);
+  }, [focus, params, matrix]);
   const onSelect = useCallback(
     (cell: DriftCellRef) =>
       setParams(
@@ -59,7 +62,8 @@ export function ModelDriftSection(props: {
     });
   return (
     <QueryState query={drift}>
-      {(answer) => {
+      {(data) => {
+        const answer = matrix ?? data;
         const history = selected
           ? answer.windows.flatMap((w) => {
               const result = w.columns.find((c) => c.column === selected.column);

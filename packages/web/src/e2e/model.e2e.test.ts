@@ -60,6 +60,16 @@ describe("the model page in a real browser", () => {
           threshold: result?.threshold,
         });
       }
+      // The multivariate (PCA) result is the matrix's last row, with the API's error and band.
+      const pca = page.locator(
+        `button[data-column="all numeric (PCA)"][data-window="${day(SEED_DAYS - 1)}"]`,
+      );
+      const last = api.windows[SEED_DAYS - 1]?.multivariate;
+      expect(JSON.parse((await pca.getAttribute("data-values")) ?? "{}")).toMatchObject({
+        statistic: last?.statistic,
+        threshold: last?.upper,
+      });
+      expect(await pca.getAttribute("data-drift")).toBe(String(last?.drift_detected));
       // A stable feature is not marked anywhere.
       expect(await page.locator('button[data-column="hour"][data-drift="true"]').count()).toBe(0);
       await screenshot(page, scheme === "light" ? "model" : "model-dark");
