@@ -19,7 +19,8 @@ function segmentOf(query: CheckQuery): string | null {
 /**
  * Drift checks: one per column of the version's reference (features, prediction, label) for the
  * query's window, and one `multivariate_drift` check (PCA reconstruction error; breached outside the band). Distances: `value` is the statistic, breached when above `threshold`; tests:
- * `metric` is `p_value`, `value` the p-value, breached when below `threshold`.
+ * `metric` is `p_value`, `value` the raw p-value, breached when the Holm-adjusted p-value of the window
+ * (`evidence.p_adjusted`) is below `threshold`.
  *
  * @example
  * const checks = await driftCheckProvider(drift).checks({ model: "m", window, nowMs });
@@ -49,6 +50,9 @@ export function driftCheckProvider(drift: DriftService): CheckProvider {
               method: c.method,
               statistic: c.statistic,
               p_value: c.p_value,
+              p_adjusted: c.p_adjusted,
+              p_adjustment: c.p_adjustment,
+              tests_in_window: c.tests_in_window,
               threshold: c.threshold,
               threshold_source: c.threshold_source,
               direction: test ? "below" : "above",

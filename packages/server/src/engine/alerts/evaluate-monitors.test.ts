@@ -249,4 +249,18 @@ describe("evaluateMonitors", () => {
         .alerts,
     ).toEqual([]);
   });
+
+  it("skips the subjects a monitor excludes, and watches the others", () => {
+    const m = monitor({ forMs: 0, exclude: ["weekday"] });
+    const checks = [check(0, 150, { subject: "weekday" }), check(0, 150, { subject: "distance" })];
+    const { alerts } = evaluateMonitors({
+      monitors: [m],
+      checks,
+      previous: [],
+      silences: [],
+      nowMs: t0,
+      publicUrl: "",
+    });
+    expect(alerts.map((a) => a.subject)).toEqual(["distance"]);
+  });
 });

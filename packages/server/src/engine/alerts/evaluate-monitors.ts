@@ -39,6 +39,7 @@ function matches(monitor: Monitor, check: MonitorCheck): boolean {
     check.model === monitor.model &&
     check.kind === monitor.kind &&
     (monitor.subject === "*" || check.subject === monitor.subject) &&
+    !(monitor.exclude ?? []).includes(check.subject) &&
     (monitor.metric === null || check.metric === monitor.metric) &&
     (monitor.version === null || check.version === monitor.version) &&
     check.segment === segment &&

@@ -5,6 +5,7 @@ import { DEFAULT_P_VALUE_THRESHOLD, DISTANCE_THRESHOLDS } from "../../report/dri
 import type { Store } from "../../store/store.js";
 import type { ColumnCounts, WindowScope } from "../../store/window-store.js";
 import { windowBounds } from "../window-query.js";
+import { adjustWindowPValues } from "./adjust-window-p-values.js";
 import { calibrateDriftThreshold, sizeBucket } from "./calibrate-drift-threshold.js";
 import {
   type ColumnDriftResult,
@@ -63,7 +64,8 @@ export interface DriftOptions {
 /**
  * Drift of every feature, the prediction and the label per window, against the version's reference,
  * computed from histograms the store aggregates (reference histograms once per version, cached).
- * Tests with a p-value are judged at p < 0.05; distances against a threshold calibrated from the
+ * Tests with a p-value are judged at p < 0.05 after Holm's correction across the window's tests
+ * (adjust-window-p-values.ts); distances against a threshold calibrated from the
  * reference at the window's size (parametric bootstrap, mean + 3 sd, cached per version, column,
  * method and size bucket), never below the minimum effect.
  *
@@ -191,6 +193,9 @@ export class DriftService {
       p_value: result.p_value,
       threshold,
       drift_detected: judge(result, threshold),
+      p_adjusted: null,
+      p_adjustment: null,
+      tests_in_window: 0,
       reason: prepared.reason,
       reference_rows: column.counts.present,
       rows: current.present,
@@ -270,7 +275,7 @@ export class DriftService {
         fromMs: bounds.fromMs,
         toMs: bounds.toMs,
         rows: window.rows,
-        columns,
+        columns: adjustWindowPValues(columns),
         multivariate: multivariate.get(window.fromMs) ?? null,
       });
     }

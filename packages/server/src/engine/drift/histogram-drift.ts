@@ -145,7 +145,14 @@ export interface ColumnDriftResult {
   method: DriftMethod;
   statistic: number;
   p_value: number | null;
+  /** The p-value corrected across the window's tests (adjust-window-p-values.ts); null for distances. */
+  p_adjusted: number | null;
+  /** The correction behind `p_adjusted` (`holm`); null for distances. */
+  p_adjustment: "holm" | "bh" | "bonferroni" | null;
+  /** Size of the window's family of p-value tests (0 for distances). */
+  tests_in_window: number;
   threshold: number;
+  /** Tests: `p_adjusted` below `threshold`; distances: `statistic` above it. */
   drift_detected: boolean;
   reason: string;
   reference_rows: number;

@@ -33,6 +33,8 @@ export interface Monitor {
   subject: string;
   /** Only checks with this metric (e.g. `p99_ms`); null for any. */
   metric: string | null;
+  /** Subjects never watched (e.g. a feature constant per window); absent in monitors saved before it existed. */
+  exclude?: string[];
   /** The window size as written (`1d`) and in milliseconds. */
   window: string;
   windowMs: number;
@@ -64,6 +66,7 @@ export function monitorToJson(monitor: Monitor): Record<string, unknown> {
     kind: monitor.kind,
     subject: monitor.subject,
     metric: monitor.metric,
+    exclude: monitor.exclude ?? [],
     window: monitor.window,
     threshold: monitor.threshold,
     for_ms: monitor.forMs,

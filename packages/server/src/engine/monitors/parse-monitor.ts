@@ -18,6 +18,7 @@ const fields = new Set([
   "kind",
   "subject",
   "metric",
+  "exclude",
   "window",
   "threshold",
   "for",
@@ -95,7 +96,7 @@ function labels(value: unknown, field: string): Record<string, string> {
 
 /**
  * Validates one monitor definition (from a file or an API body) and fills in its defaults: subject `*`,
- * calibrated threshold, window `1d`, `for` 0, severity `warning`. `for` is a number of windows or a duration.
+ * calibrated threshold, no excluded subjects, window `1d`, `for` 0, severity `warning`. `for` is a number of windows or a duration.
  * Throws SL_INVALID_MONITOR naming the field (prefixed by `path`, e.g. `monitors[2].threshold.above`).
  *
  * @example
@@ -136,6 +137,13 @@ export function parseMonitor(value: unknown, path: string, source: MonitorSource
   const notify = value.notify ?? [];
   if (!Array.isArray(notify)) fail(`${path}.notify`, "must be a list of notifier names");
   for (const [i, n] of notify.entries()) name(n, `${path}.notify[${i}]`);
+  const exclude = value.exclude ?? [];
+  if (!Array.isArray(exclude)) fail(`${path}.exclude`, "must be a list of subjects");
+  for (const [i, s] of exclude.entries()) {
+    if (typeof s !== "string" || s.length === 0 || s.length > 256) {
+      fail(`${path}.exclude[${i}]`, "must be a non-empty string of at most 256 characters");
+    }
+  }
   const enabled = value.enabled ?? true;
   if (typeof enabled !== "boolean") fail(`${path}.enabled`, "must be true or false");
   return {
@@ -144,6 +152,7 @@ export function parseMonitor(value: unknown, path: string, source: MonitorSource
     kind: kind as MonitorKind,
     subject: optionalText(value.subject, `${path}.subject`) ?? "*",
     metric: optionalText(value.metric, `${path}.metric`),
+    exclude: [...new Set(exclude as string[])],
     window: String(window),
     windowMs,
     threshold: threshold(value.threshold, `${path}.threshold`),

@@ -63,6 +63,18 @@ describe("parseMonitorsFile", () => {
     });
   });
 
+  it("reads a monitor's excluded subjects, none by default, and rejects a malformed list", () => {
+    const json = (exclude: unknown) =>
+      JSON.stringify({ monitors: [{ name: "x", model: "m", kind: "drift", exclude }] });
+    expect(parseMonitorsFile(json(["weekday", "weekday", "hour"]), "m.json").monitors[0]?.exclude).toEqual([
+      "weekday",
+      "hour",
+    ]);
+    expect(parseMonitorsFile(json(undefined), "m.json").monitors[0]?.exclude).toEqual([]);
+    expect(errorOf(json("weekday")).details).toMatchObject({ field: "monitors[0].exclude" });
+    expect(errorOf(json([""])).details).toMatchObject({ field: "monitors[0].exclude[0]" });
+  });
+
   it("reads the same monitors from JSON", () => {
     const json = JSON.stringify({
       monitors: [{ name: "x", model: "m", kind: "volume", threshold: { below: 10 } }],
