@@ -86,19 +86,54 @@ async function runCliLines(sample: Sample, code: string, url: string, workDir: s
   }
 }
 
-async function runSdk(sample: Sample, code: string, url: string, workDir: string): Promise<void> {
+/** The sample with its preludes prepended, as one TypeScript module. */
+async function sdkSource(sample: Sample, code: string): Promise<string> {
   const preludes = (sample.attributes.prelude ?? "").split(",").filter((name) => name !== "");
   const parts = await Promise.all(
     preludes.map(async (name) => readFile(join(docsDir, "samples", `${name}.ts`), "utf8")),
   );
-  const source = [...parts.map((p) => p.replaceAll(defaultUrl, url)), code].join("\n");
+  return [...parts, code].join("\n");
+}
+
+// Inside the repository, so that `@sightline/sdk` resolves as it does for a user who installed it.
+const sampleDir = join(repoDir, "node_modules", ".cache", "sightline-doc-samples");
+
+/** Type errors of every sdk sample, compiled as strictly as the project's own code, against the SDK's types. */
+async function sdkTypeErrors(samples: Sample[]): Promise<string[]> {
+  await mkdir(sampleDir, { recursive: true });
+  const paths: string[] = [];
+  for (const sample of samples) {
+    const path = join(sampleDir, `${sample.file.replace(/\W/g, "-")}-${sample.line}.mts`);
+    await writeFile(path, await sdkSource(sample, sample.code));
+    paths.push(path);
+  }
+  const program = ts.createProgram(paths, {
+    strict: true,
+    noUncheckedIndexedAccess: true,
+    exactOptionalPropertyTypes: true,
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    target: ts.ScriptTarget.ES2022,
+    types: ["node"],
+    typeRoots: [join(repoDir, "node_modules", "@types")],
+    skipLibCheck: true,
+    noEmit: true,
+  });
+  return ts.getPreEmitDiagnostics(program).map((d) => {
+    const where = d.file
+      ? `${d.file.fileName.split("/").at(-1)}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}`
+      : "";
+    return `${where} ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;
+  });
+}
+
+async function runSdk(sample: Sample, code: string, url: string, workDir: string): Promise<void> {
+  const source = (await sdkSource(sample, code)).replaceAll(defaultUrl, url);
   const js = ts.transpileModule(source, {
     compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
   }).outputText;
-  // Inside the repository, so that `@sightline/sdk` resolves as it does for a user who installed it.
-  const dir = join(repoDir, "node_modules", ".cache", "sightline-doc-samples");
-  await mkdir(dir, { recursive: true });
-  const path = join(dir, `${sample.file.replace(/\W/g, "-")}-${sample.line}.mjs`);
+  await mkdir(sampleDir, { recursive: true });
+  const path = join(sampleDir, `${sample.file.replace(/\W/g, "-")}-${sample.line}.mjs`);
   await writeFile(path, js);
   const result = await run(process.execPath, [path], workDir);
   const where = `${sample.file}:${sample.line}`;
@@ -204,6 +239,11 @@ describe("docs code samples", () => {
     );
     expect(unmarked, "mark each `<lang> test=<kind>`, or `text` when it is not code").toEqual([]);
   });
+
+  it("compiles every sdk sample without a type error", async () => {
+    const sdkSamples = [...byFile.values()].flat().filter((sample) => sample.kind === "sdk");
+    expect(await sdkTypeErrors(sdkSamples)).toEqual([]);
+  }, 60_000);
 
   for (const [file, samples] of byFile) {
     describe(file, () => {
