@@ -1,4 +1,4 @@
-import type { ColumnContract, Contract, Violation } from "./contract.js";
+import { type ColumnContract, type Contract, isReservedColumn, type Violation } from "./contract.js";
 
 type Scalar = number | string | boolean | null;
 
@@ -45,7 +45,9 @@ export interface ContractIndex {
   categories: Map<string, Set<string>>;
 }
 
-export function indexContract(contract: Contract): ContractIndex {
+export function indexContract(stored: Contract): ContractIndex {
+  // Contracts learned before the reserved columns existed may list `score` or `timestamp` as features.
+  const contract = { ...stored, features: stored.features.filter((c) => !isReservedColumn(c.name)) };
   const features = new Map(contract.features.map((c) => [c.name, c]));
   const categories = new Map<string, Set<string>>();
   for (const c of contract.features) if (c.categories) categories.set(c.name, new Set(c.categories));

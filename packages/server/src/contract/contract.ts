@@ -54,3 +54,27 @@ export interface Violation {
 
 /** Above this many distinct values a categorical column is treated as free text: no unseen-category check. */
 export const maxCategories = 1000;
+
+/**
+ * Reference columns that are never features: the output and ground truth (`prediction`, `label`), the
+ * model's score (read by CBPE), the row's `id` and its event time (`timestamp`, used to cut the
+ * reference into windows). They stay in the stored reference rows but are not in the contract's features,
+ * so predictions are not expected to carry them.
+ */
+export const reservedColumns: ReadonlySet<string> = new Set([
+  "prediction",
+  "label",
+  "score",
+  "id",
+  "timestamp",
+]);
+
+/**
+ * Whether a reference column name is reserved (see {@link reservedColumns}).
+ *
+ * @example
+ * isReservedColumn("score"); // true
+ */
+export function isReservedColumn(name: string): boolean {
+  return reservedColumns.has(name);
+}

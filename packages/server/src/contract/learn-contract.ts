@@ -1,4 +1,10 @@
-import { type ColumnContract, type ColumnType, type Contract, maxCategories } from "./contract.js";
+import {
+  type ColumnContract,
+  type ColumnType,
+  type Contract,
+  isReservedColumn,
+  maxCategories,
+} from "./contract.js";
 
 /** Per-column summary of a reference table, computed by the store where the data lives. */
 export interface ColumnSummary {
@@ -34,7 +40,8 @@ export const predictionColumn = "prediction";
 export const labelColumn = "label";
 
 /**
- * Learns a version's contract from the summaries of its reference columns.
+ * Learns a version's contract from the summaries of its reference columns: every column is a feature
+ * except the reserved ones (`prediction`, `label`, `score`, `id`, `timestamp`; contract.ts).
  *
  * @example
  * const contract = learnContract("m", "v1", summaries, Date.now());
@@ -45,9 +52,7 @@ export function learnContract(
   summaries: readonly ColumnSummary[],
   createdMs: number,
 ): Contract {
-  const features = summaries
-    .filter((s) => s.name !== predictionColumn && s.name !== labelColumn)
-    .map(toColumn);
+  const features = summaries.filter((s) => !isReservedColumn(s.name)).map(toColumn);
   const prediction = summaries.find((s) => s.name === predictionColumn);
   const label = summaries.find((s) => s.name === labelColumn);
   return {

@@ -1,5 +1,5 @@
 import { LOW_CARDINALITY_LIMIT } from "@sightline/stats";
-import type { Contract } from "../../contract/contract.js";
+import { type Contract, isReservedColumn } from "../../contract/contract.js";
 import type {
   BinnedColumn,
   ColumnCounts,
@@ -45,14 +45,16 @@ export const NUMERIC_BINS = 1000;
 export const MAX_CATEGORIES = 1000;
 
 /**
- * The columns a version's drift is computed on: every feature of its contract, then the prediction and
- * the label when the reference had them.
+ * The columns a version's drift is computed on: every feature of its contract (never a reserved column such
+ * as `score`), then the prediction and the label when the reference had them.
  *
  * @example
  * driftColumns(contract); // [{ name: "distance", source: "feature", type: "numeric" }, { name: "prediction", ... }]
  */
 export function driftColumns(contract: Contract): DriftColumn[] {
-  const columns: DriftColumn[] = contract.features.map((f) => ({
+  // Contracts learned before the reserved columns existed may list `score` or `timestamp` as features.
+  const features = contract.features.filter((f) => !isReservedColumn(f.name));
+  const columns: DriftColumn[] = features.map((f) => ({
     name: f.name,
     source: "feature",
     type: f.type,
