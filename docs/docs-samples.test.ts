@@ -27,7 +27,8 @@ import { codeBlocks, type Sample, samplesOf, unmarkedReason } from "./sample-blo
 //   sh test=npm-scripts         each `npm <script>` / `npm run <script>` names a script of package.json
 // In every sample, http://localhost:7070 stands for the test's server. Samples of one file run in order,
 // in one temp directory and against one fresh server, so later samples see what earlier ones did.
-// docs/samples/<doc>.setup.ts, when present, exports setup(dir) that prepares the temp directory.
+// docs/samples/<doc>.setup.ts, when present, exports setup(dir, url) that prepares the temp directory or
+// seeds the server.
 
 const docsDir = new URL(".", import.meta.url).pathname;
 const repoDir = join(docsDir, "..");
@@ -260,8 +261,10 @@ describe("docs code samples", () => {
           `${file.replace(/^docs\//, "").replace(/\.md$/, "")}.setup.ts`,
         );
         if (await exists(setupPath)) {
-          const { setup } = (await import(setupPath)) as { setup: (dir: string) => Promise<void> };
-          await setup(dir);
+          const { setup } = (await import(setupPath)) as {
+            setup: (dir: string, url: string) => Promise<void>;
+          };
+          await setup(dir, server.url);
         }
       });
       afterAll(async () => {
