@@ -189,6 +189,15 @@ describe("the model page in a real browser", () => {
     await page.getByRole("button", { name: "7 days" }).click();
     await expect.poll(() => page.locator('button[data-column="distance"]').count()).toBe(7);
     expect(new URL(page.url()).searchParams.get("window")).toBe("1d");
+    // A custom range (UTC) replaces the preset: three days, three columns.
+    await page.getByLabel("From (UTC)").fill("2024-03-04T00:00");
+    await page.getByLabel("To (UTC)").fill("2024-03-07T00:00");
+    await page.getByRole("button", { name: "Apply" }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get("from")).toBe(day(3));
+    expect(new URL(page.url()).searchParams.get("to")).toBe(day(6));
+    expect(new URL(page.url()).searchParams.get("range")).toBeNull();
+    await expect.poll(() => page.locator('button[data-column="distance"]').count()).toBe(3);
+    expect(await page.locator('button[data-column="distance"][data-drift="true"]').count()).toBe(1);
     expect(errors).toEqual([]);
     await page.context().close();
   });
