@@ -3,8 +3,6 @@ import { MODEL } from "./training-pipeline.js";
 
 /** Drift p-values below this alert: about 0.05 over the demo's ~750 daily tests (5 subjects × 150 days), Bonferroni. */
 export const DRIFT_P_VALUE = 1e-4;
-/** A feature missing on more than this share of a day's predictions alerts (the reference has none missing). */
-export const MISSING_RATE = 0.02;
 
 /** The monitors the demo replaces or adds, as `PUT /api/v1/monitors/{name}` bodies. */
 export function demoMonitors(): Record<string, unknown>[] {
@@ -19,19 +17,7 @@ export function demoMonitors(): Record<string, unknown>[] {
     threshold: { below: DRIFT_P_VALUE },
     severity: "warning",
   }));
-  return [
-    ...drift,
-    {
-      name: `${MODEL}.missing-features`,
-      model: MODEL,
-      kind: "quality",
-      subject: "*",
-      metric: "missing_rate",
-      window: "1d",
-      threshold: { above: MISSING_RATE },
-      severity: "critical",
-    },
-  ];
+  return drift;
 }
 
 /**
@@ -39,7 +25,7 @@ export function demoMonitors(): Record<string, unknown>[] {
  * every feature at p < 0.05 each day: `weekday` is a single value in a daily window, so it would drift every
  * day, and 0.05 over five subjects a day is an alert every few days on natural variation. It is switched off
  * and replaced by one drift monitor per other subject at a Bonferroni-style p-value. The default quality
- * monitor has no threshold for missing rates, so a missing-features monitor is added.
+ * monitor catches missing features (missing share above the reference's + 1 point, binomial test).
  *
  * @example
  * await configureDemoMonitors(api);

@@ -3,7 +3,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Sightline } from "@sightline/sdk";
 import type { DelayModel } from "./delay-model.js";
-import { configureDemoMonitors, DRIFT_P_VALUE, MISSING_RATE } from "./demo-monitors.js";
+import { configureDemoMonitors, DRIFT_P_VALUE } from "./demo-monitors.js";
 import { type AlertSummary, type DetectionSummary, summarizeDetection } from "./detection.js";
 import { DAY_MS, type Flight } from "./flight.js";
 import { FlightData } from "./flight-data.js";
@@ -149,7 +149,7 @@ export async function runFlightsDemo(options: FlightsDemoOptions): Promise<Fligh
     await pipelineSl.flush();
     await configureDemoMonitors(api);
     log(
-      `monitors: default drift switched off for daily-constant weekday; drift per feature at p < ${DRIFT_P_VALUE}, missing features above ${MISSING_RATE * 100}%`,
+      `monitors: default drift switched off for daily-constant weekday; drift per feature at p < ${DRIFT_P_VALUE}; default quality monitor for missing features`,
     );
 
     server = await FlightModelServer.start(servingSl);

@@ -3,6 +3,7 @@ import type { Check, CheckProvider, CheckQuery } from "./check.js";
 import type { DriftService } from "./drift/drift-service.js";
 import type { OutputsService } from "./outputs/outputs-service.js";
 import type { QualityService } from "./quality/quality-service.js";
+import { shareExcess } from "./quality/share-excess.js";
 
 function scopeOf(query: CheckQuery): WindowScope {
   const { fromMs, toMs } = query.window;
@@ -86,8 +87,10 @@ export function driftCheckProvider(drift: DriftService): CheckProvider {
 }
 
 /**
- * Data-quality checks per feature: `missing_rate`, `unseen_share` and `out_of_range_share`, plus one
- * `violations` check per violation kind. No threshold of their own: monitors set one.
+ * Data-quality checks per feature: `missing_rate`, `unseen_share` and `out_of_range_share`, each judged
+ * by share-excess.ts (above the reference's share + 1 point, and a one-sided binomial test on the window's
+ * rows at 0.001; the reference's missing rate, and 0 for unseen and out-of-range values), plus one
+ * `violations` check per violation kind (no threshold of its own: monitors set one).
  *
  * @example
  * await qualityCheckProvider(quality).checks({ model: "m", window, nowMs });
@@ -109,34 +112,24 @@ export function qualityCheckProvider(quality: QualityService): CheckProvider {
       };
       for (const w of answer.windows) {
         for (const c of w.columns) {
-          const evidence = { ...c, rows: w.rows };
-          checks.push({
-            ...base,
-            subject: c.column,
-            metric: "missing_rate",
-            value: c.missing_rate,
-            rows: w.rows,
-            evidence,
-          });
-          if (c.unseen_share !== null)
-            checks.push({
+          const judged = (metric: string, value: number, count: number, baseline: number): Check => {
+            const verdict = shareExcess(count, w.rows, baseline);
+            return {
               ...base,
               subject: c.column,
-              metric: "unseen_share",
-              value: c.unseen_share,
+              metric,
+              value,
+              threshold: verdict.threshold,
+              breached: verdict.breached,
               rows: w.rows,
-              evidence,
-            });
-          if (c.out_of_range_share !== null) {
-            checks.push({
-              ...base,
-              subject: c.column,
-              metric: "out_of_range_share",
-              value: c.out_of_range_share,
-              rows: w.rows,
-              evidence,
-            });
-          }
+              evidence: { ...c, rows: w.rows, ...verdict },
+            };
+          };
+          checks.push(judged("missing_rate", c.missing_rate, c.missing, c.reference_missing_rate));
+          if (c.unseen_share !== null && c.unseen !== null)
+            checks.push(judged("unseen_share", c.unseen_share, c.unseen, 0));
+          if (c.out_of_range_share !== null && c.out_of_range !== null)
+            checks.push(judged("out_of_range_share", c.out_of_range_share, c.out_of_range, 0));
         }
         for (const [kind, count] of Object.entries(w.violations_by_kind)) {
           checks.push({

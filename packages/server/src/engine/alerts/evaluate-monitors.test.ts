@@ -263,4 +263,20 @@ describe("evaluateMonitors", () => {
     });
     expect(alerts.map((a) => a.subject)).toEqual(["distance"]);
   });
+
+  it("judges a subject by its bad metric when several checks of one window share it", () => {
+    const m = monitor({ forMs: 0, kind: "quality", threshold: { calibrated: true } });
+    const quality = (metric: string, breached: boolean): MonitorCheck =>
+      check(0, breached ? 0.06 : 0, { kind: "quality", subject: "distance", metric, breached });
+    const checks = [quality("missing_rate", false), quality("out_of_range_share", true)];
+    const { alerts } = evaluateMonitors({
+      monitors: [m],
+      checks,
+      previous: [],
+      silences: [],
+      nowMs: t0,
+      publicUrl: "",
+    });
+    expect(alerts.map((a) => [a.state, a.evidence.metric])).toEqual([["firing", "out_of_range_share"]]);
+  });
 });

@@ -58,7 +58,8 @@ function judge(monitor: Monitor, check: MonitorCheck): { bad: boolean; threshold
 
 /**
  * The alert state machine, pure and on event time. For each enabled monitor, the checks it selects are
- * applied per fingerprint in window order (windows already applied are skipped, so re-evaluating is
+ * applied per fingerprint in window order, one per window (a bad one first when several metrics share a
+ * subject; windows already applied are skipped, so re-evaluating is
  * idempotent and replays give the same history): a bad window opens a pending alert dated from the window's
  * start; it fires once the condition has held `forMs` (window end − start ≥ forMs, so `for: 0` or one window
  * fires at once); a good window resolves it; a gap between bad windows restarts a pending alert; a check
@@ -109,7 +110,11 @@ export function evaluateMonitors(input: EvaluationInput): EvaluationResult {
       byFingerprint.set(fp, list);
     }
     for (const [fp, checks] of byFingerprint) {
-      checks.sort((a, b) => a.window.toMs - b.window.toMs);
+      // One check per window counts for a fingerprint: of several (a feature's missing, unseen and
+      // out-of-range shares under one quality monitor), a bad one, else one with a value.
+      const rank = (c: MonitorCheck) =>
+        c.value === null || !Number.isFinite(c.value) ? 2 : judge(monitor, c).bad ? 0 : 1;
+      checks.sort((a, b) => a.window.toMs - b.window.toMs || rank(a) - rank(b));
       for (const check of checks) {
         let alert = active.get(fp);
         if (check.window.toMs <= (applied.get(fp) ?? Number.NEGATIVE_INFINITY)) continue;
