@@ -159,9 +159,13 @@ describe("the model page in a real browser", () => {
     for (const shares of heatmap.shares) expect(shares.reduce((s, v) => s + v, 0)).toBeCloseTo(1, 9);
     expect(await page.getByTestId("advice").getAttribute("data-verdict")).toMatch(/retrain|watch/);
     // The alerts active in the range are listed with the model, the drift alert on distance firing.
-    const firing = page.locator('tr[data-state="firing"]');
-    expect(await firing.count()).toBe(1);
-    expect(await firing.textContent()).toContain("flight.drift");
+    const modelAlerts = await json<{
+      alerts: { id: string; state: string; monitor: string; subject: string }[];
+    }>(`${server.url}/api/v1/models/flight/alerts?from=${day(0)}&to=${day(SEED_DAYS)}&limit=50`);
+    const firing = modelAlerts.alerts.filter((a) => a.state === "firing");
+    expect(firing.some((a) => a.monitor === "flight.drift" && a.subject === "distance")).toBe(true);
+    expect(await page.locator('tr[data-state="firing"]').count()).toBe(firing.length);
+    for (const a of firing) expect(await page.locator(`tr[data-alert-id="${a.id}"]`).count()).toBe(1);
     expect(errors).toEqual([]);
     await page.context().close();
   });
