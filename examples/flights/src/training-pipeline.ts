@@ -35,10 +35,18 @@ function csvCell(v: string | number): string {
 }
 
 function referenceCsv(model: DelayModel, flights: readonly Flight[]): string {
-  const lines = ["hour,weekday,distance,origin,destination,prediction,label"];
+  // `timestamp` (a reserved column, not a feature) lets the engine cut the reference into daily chunks.
+  const lines = ["timestamp,hour,weekday,distance,origin,destination,prediction,label"];
   for (const f of flights) {
     const score = scoreDelay(model, f);
-    const row = [f.hour, f.weekday, f.distance, f.origin, f.destination];
+    const row = [
+      new Date(f.timestampMs).toISOString(),
+      f.hour,
+      f.weekday,
+      f.distance,
+      f.origin,
+      f.destination,
+    ];
     lines.push([...row, score >= model.threshold ? 1 : 0, f.delayed].map(csvCell).join(","));
   }
   return `${lines.join("\n")}\n`;

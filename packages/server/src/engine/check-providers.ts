@@ -60,6 +60,7 @@ export function driftCheckProvider(drift: DriftService): CheckProvider {
               rows: c.rows,
               reference_rows: c.reference_rows,
               reason: c.reason,
+              reference_chunks: c.reference_chunks,
             },
           });
         }

@@ -143,6 +143,18 @@ export interface WindowStore {
     columns: readonly BinnedColumn[],
   ): Promise<Map<string, ColumnCounts>>;
   /**
+   * Histograms of the reference cut into chunks of `sizeMs` by its reserved `timestamp` column (ISO-8601 or
+   * epoch ms), aligned as windows are (`originMs + k * sizeMs`); rows without a readable timestamp are left
+   * out, so a reference without one has no chunks.
+   */
+  referenceChunkCounts(
+    model: string,
+    version: string,
+    columns: readonly BinnedColumn[],
+    sizeMs: number,
+    originMs: number,
+  ): Promise<WindowColumnCounts[]>;
+  /**
    * Up to `perWindow` rows per window of numeric columns (missing or non-numeric values as NaN), picked by
    * a hash of the prediction id, so the same rows are picked whatever order they arrived in.
    */

@@ -19,6 +19,7 @@ function column(name: string, p: number | null, statistic = 0.1): ColumnDriftRes
     reference_rows: 1000,
     rows: 300,
     threshold_source: p === null ? "calibrated" : "p_value",
+    reference_chunks: null,
   };
 }
 

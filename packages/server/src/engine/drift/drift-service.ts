@@ -21,6 +21,7 @@ import {
   type MultivariateDrift,
   multivariateDrift,
 } from "./multivariate-drift.js";
+import { type ChunkVariation, chunkStatistic, chunkVariation } from "./reference-chunks.js";
 import {
   binsFor,
   driftColumns,
@@ -65,7 +66,8 @@ export interface DriftOptions {
  * Drift of every feature, the prediction and the label per window, against the version's reference,
  * computed from histograms the store aggregates (reference histograms once per version, cached).
  * Tests with a p-value are judged at p < 0.05 after Holm's correction across the window's tests
- * (adjust-window-p-values.ts); distances against a threshold calibrated from the
+ * (adjust-window-p-values.ts); a column whose reference chunks of the window's size drift from
+ * the whole reference (weekday in daily windows) against those chunks' spread (reference-chunks.ts); distances against a threshold calibrated from the
  * reference at the window's size (parametric bootstrap, mean + 3 sd, cached per version, column,
  * method and size bucket), never below the minimum effect.
  *
@@ -76,6 +78,7 @@ export interface DriftOptions {
 export class DriftService {
   private readonly profiles = new Map<string, Promise<ReferenceProfile>>();
   private readonly thresholds = new Map<string, CalibratedThreshold>();
+  private readonly chunks = new Map<string, Promise<Map<string, ChunkVariation>>>();
   private readonly pca = new Map<string, Promise<{ model: PcaDriftModel; rows: number }>>();
 
   constructor(private readonly store: Store) {}
@@ -200,6 +203,79 @@ export class DriftService {
       reference_rows: column.counts.present,
       rows: current.present,
       threshold_source: source,
+      reference_chunks: null,
+    };
+  }
+
+  /**
+   * How each column varies between reference chunks of the scope's window size and alignment
+   * (reference-chunks.ts), from the reference's `timestamp`; computed once per version and window grid.
+   */
+  chunkVariations(profile: ReferenceProfile, scope: WindowScope): Promise<Map<string, ChunkVariation>> {
+    const offset = ((scope.originMs % scope.sizeMs) + scope.sizeMs) % scope.sizeMs;
+    const key = [profile.model, profile.version, profile.rows, scope.sizeMs, offset].join("\u0000");
+    let variations = this.chunks.get(key);
+    if (!variations) {
+      variations = this.buildChunkVariations(profile, scope.sizeMs, offset);
+      variations.catch(() => this.chunks.delete(key));
+      this.chunks.set(key, variations);
+    }
+    return variations;
+  }
+
+  private async buildChunkVariations(
+    profile: ReferenceProfile,
+    sizeMs: number,
+    offsetMs: number,
+  ): Promise<Map<string, ChunkVariation>> {
+    const columns = profile.columns;
+    const out = new Map<string, ChunkVariation>();
+    if (columns.length === 0) return out;
+    const chunks = await this.store.windows.referenceChunkCounts(
+      profile.model,
+      profile.version,
+      columns.map((c) => c.bins),
+      sizeMs,
+      offsetMs,
+    );
+    for (const column of columns) {
+      const counts = chunks.flatMap((chunk) => {
+        const c = chunk.columns.get(column.name);
+        return c ? [c] : [];
+      });
+      out.set(
+        column.name,
+        chunkVariation(column, counts, sizeMs, (c) => this.compareColumn(profile, column, c).drift_detected),
+      );
+    }
+    return out;
+  }
+
+  /** Judges a column whose reference drifts between windows against its reference chunks' spread. */
+  private compareWithChunks(
+    column: ReferenceColumn,
+    current: ColumnCounts,
+    variation: ChunkVariation,
+  ): ColumnDriftResult {
+    const statistic = chunkStatistic(column, current);
+    const threshold = variation.threshold ?? 0;
+    const size = `${variation.size_ms / 3_600_000}h`;
+    return {
+      column: column.name,
+      type: column.type,
+      method: "jensen-shannon",
+      statistic,
+      p_value: null,
+      p_adjusted: null,
+      p_adjustment: null,
+      tests_in_window: 0,
+      threshold,
+      drift_detected: statistic > threshold,
+      reason: `${variation.drifting_chunks} of ${variation.chunks} reference chunks of ${size} (by the reference timestamp) drift from the whole reference, so ${column.name} varies between windows by construction; judged by Jensen-Shannon against the largest chunk distance or mean + 3 sd of them`,
+      reference_rows: column.counts.present,
+      rows: current.present,
+      threshold_source: "reference_chunks",
+      reference_chunks: variation,
     };
   }
 
@@ -241,6 +317,7 @@ export class DriftService {
       versioned,
       profile.columns.map((c) => c.bins),
     );
+    const variations = await this.chunkVariations(profile, versioned);
     const multivariate =
       options.multivariate === false
         ? new Map<number, MultivariateDrift>()
@@ -259,6 +336,11 @@ export class DriftService {
         const current = window.columns.get(column.name);
         if (!current || current.present === 0) continue;
         const methods = options.methods ?? [undefined];
+        const variation = variations.get(column.name);
+        if (options.methods === undefined && variation?.applies) {
+          columns.push(this.compareWithChunks(column, current, variation));
+          continue;
+        }
         for (const method of methods) {
           if (method !== undefined && !methodFits(column, method)) continue;
           columns.push(

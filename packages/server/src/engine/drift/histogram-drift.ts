@@ -8,6 +8,7 @@ import {
 import { isDrift } from "../../report/drift-report.js";
 import { runCountMethod } from "../../report/run-drift-method.js";
 import type { ColumnCounts } from "../../store/window-store.js";
+import type { ChunkVariation } from "./reference-chunks.js";
 import type { ReferenceColumn } from "./reference-profile.js";
 
 /** Raw-sample methods asked for by name are run on the histograms as their binned forms. */
@@ -157,7 +158,9 @@ export interface ColumnDriftResult {
   reason: string;
   reference_rows: number;
   rows: number;
-  threshold_source: "p_value" | "calibrated" | "min_effect";
+  threshold_source: "p_value" | "calibrated" | "min_effect" | "reference_chunks";
+  /** How the column varies between reference chunks of the window's size (reference-chunks.ts); null when not computed. */
+  reference_chunks: ChunkVariation | null;
 }
 
 /**

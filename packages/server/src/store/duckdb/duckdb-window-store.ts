@@ -409,6 +409,34 @@ export class DuckDbWindowStore implements WindowStore {
     return counts.get(0) ?? new Map();
   }
 
+  async referenceChunkCounts(
+    model: string,
+    version: string,
+    columns: readonly BinnedColumn[],
+    sizeMs: number,
+    originMs: number,
+  ): Promise<WindowColumnCounts[]> {
+    const ts = "json_extract_string(features, '$.timestamp')";
+    const base = {
+      sql: `SELECT CAST(floor((ts - ?::DOUBLE) / ?::DOUBLE) * ?::DOUBLE + ?::DOUBLE AS BIGINT) AS w, id, features, prediction, label
+            FROM (SELECT COALESCE(TRY_CAST(${ts} AS BIGINT), epoch_ms(TRY_CAST(${ts} AS TIMESTAMP))) AS ts,
+                         CAST(row_index AS VARCHAR) AS id, features, prediction, label
+                  FROM reference_rows WHERE model = ? AND version = ?)
+            WHERE ts IS NOT NULL`,
+      params: [originMs, sizeMs, sizeMs, originMs, model, version],
+    };
+    const totals = await this.db.read(
+      `WITH base AS (${base.sql}) SELECT w, count(*) AS n FROM base GROUP BY w ORDER BY w`,
+      base.params,
+    );
+    const counts = await this.countColumns(base, columns);
+    return totals.map((t) => ({
+      fromMs: Number(t.w),
+      rows: Number(t.n),
+      columns: counts.get(Number(t.w)) ?? new Map<string, ColumnCounts>(),
+    }));
+  }
+
   private async sample(
     base: { sql: string; params: unknown[] },
     columns: readonly Column[],

@@ -1,0 +1,138 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { resolveServerConfig } from "../../config.js";
+import type { PredictionRow } from "../../ingest/prediction-row.js";
+import { type RunningServer, startServer } from "../../server.js";
+import type { DuckDbStore } from "../../store/duckdb/duckdb-store.js";
+import { ApiClient } from "../../test-support/api-client.js";
+import { mulberry32 } from "../../test-support/seeded-random.js";
+import { makeTempDir, removeTempDir } from "../../test-support/temp-dir.js";
+
+const DAY = 86_400_000;
+const REFERENCE_START = Date.UTC(2024, 0, 1);
+const START = Date.UTC(2024, 1, 1);
+const DAYS = 7;
+const BROKEN_DAY = 5;
+const weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+
+function city(next: () => number): string {
+  const u = next();
+  return u < 0.4 ? "oslo" : u < 0.7 ? "lima" : u < 0.9 ? "pune" : "kyiv";
+}
+
+/** 21 days of 200 rows; weekday follows the row's timestamp (one value per day). */
+function referenceCsv(withTimestamp: boolean): string {
+  const next = mulberry32(3);
+  const lines = [withTimestamp ? "timestamp,weekday,city" : "weekday,city"];
+  for (let d = 0; d < 21; d++) {
+    for (let i = 0; i < 200; i++) {
+      const ts = REFERENCE_START + d * DAY + Math.floor((i / 200) * DAY);
+      const row = [weekdays[new Date(ts).getUTCDay()], city(next)];
+      lines.push((withTimestamp ? [new Date(ts).toISOString(), ...row] : row).join(","));
+    }
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+/** 300 rows a day; on BROKEN_DAY an upstream change sends the weekday in capitals. */
+function streamRows(model: string): PredictionRow[] {
+  const next = mulberry32(5);
+  const rows: PredictionRow[] = [];
+  for (let d = 0; d < DAYS; d++) {
+    for (let i = 0; i < 300; i++) {
+      const tsMs = START + d * DAY + Math.floor((i / 300) * DAY);
+      const weekday = weekdays[new Date(tsMs).getUTCDay()] as string;
+      rows.push({
+        model,
+        id: `${d}-${i}`,
+        tsMs,
+        version: "v1",
+        featuresJson: JSON.stringify({
+          weekday: d === BROKEN_DAY ? weekday.toUpperCase() : weekday,
+          city: city(next),
+        }),
+        predictionJson: "1",
+        predictionNum: 1,
+        scoresJson: null,
+        score: null,
+        latencyMs: 5,
+        error: null,
+        traceId: null,
+        tagsJson: null,
+        violationsJson: null,
+        violationCount: 0,
+        receivedMs: START,
+        runId: null,
+      });
+    }
+  }
+  return rows;
+}
+
+interface Column {
+  column: string;
+  drift_detected: boolean;
+  threshold_source: string;
+  reference_chunks: { applies: boolean; chunks: number; drifting_chunks: number } | null;
+}
+
+// Regression: a categorical feature with one value per window (weekday in daily windows) drifted every
+// day by construction, so the default drift monitor alerted every day.
+describe("window-size-aware drift of features that vary between windows", () => {
+  let dir: string;
+  let server: RunningServer;
+  let api: ApiClient;
+  const range = `from=${new Date(START).toISOString()}&to=${new Date(START + DAYS * DAY).toISOString()}`;
+
+  beforeAll(async () => {
+    dir = await makeTempDir("sightline-chunks-");
+    server = await startServer(resolveServerConfig({ port: 0, dataDir: dir, logLevel: "silent" }, {}));
+    api = new ApiClient(server.url);
+    const store = server.services.store as DuckDbStore;
+    for (const [model, withTimestamp] of [
+      ["timed", true],
+      ["untimed", false],
+    ] as const) {
+      const res = await api.request(
+        "POST",
+        `/api/v1/models/${model}/versions/v1/reference`,
+        referenceCsv(withTimestamp),
+        "text/csv",
+      );
+      expect(res.status).toBe(201);
+      await store.insertPredictions(streamRows(model));
+    }
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    if (dir) await removeTempDir(dir);
+  });
+
+  async function columns(model: string, name: string): Promise<Column[]> {
+    const { status, json } = await api.get(`/api/v1/models/${model}/drift?${range}&window=1d`);
+    expect(status).toBe(200);
+    return (json.windows as { columns: Column[] }[]).map(
+      (w) => w.columns.find((c) => c.column === name) as Column,
+    );
+  }
+
+  it("judges weekday against daily reference chunks: only the broken day drifts", async () => {
+    const weekday = await columns("timed", "weekday");
+    expect(weekday.map((c) => c.drift_detected)).toEqual(
+      Array.from({ length: DAYS }, (_, d) => d === BROKEN_DAY),
+    );
+    expect(weekday[0]).toMatchObject({
+      threshold_source: "reference_chunks",
+      reference_chunks: { applies: true, chunks: 21, drifting_chunks: 21 },
+    });
+    const city = await columns("timed", "city");
+    expect(city.every((c) => c.threshold_source === "p_value" && c.reference_chunks === null)).toBe(true);
+    const contract = await api.get("/api/v1/models/timed/versions/v1/contract");
+    expect(contract.json.contract.features.map((f: { name: string }) => f.name)).toEqual(["weekday", "city"]);
+  });
+
+  it("without a reference timestamp, weekday drifts every day as before", async () => {
+    const weekday = await columns("untimed", "weekday");
+    expect(weekday.every((c) => c.drift_detected && c.threshold_source === "p_value")).toBe(true);
+  });
+});
