@@ -50,6 +50,11 @@ export interface Check {
   rows: number;
   /** Everything a person needs to believe the verdict: p-value, method, reference size, bins... */
   evidence: Record<string, unknown>;
+  /**
+   * The window's evidence is still arriving (fewer labels than a verdict needs): monitors neither judge
+   * the check nor count the window as evaluated, so it can be judged again once labels arrive.
+   */
+  immature?: boolean;
 }
 
 /** A segment: the predictions whose tag `tag` equals `value` (query form `segment=tag:value`). */

@@ -63,7 +63,7 @@ function judge(monitor: Monitor, check: MonitorCheck): { bad: boolean; threshold
  * idempotent and replays give the same history): a bad window opens a pending alert dated from the window's
  * start; it fires once the condition has held `forMs` (window end − start ≥ forMs, so `for: 0` or one window
  * fires at once); a good window resolves it; a gap between bad windows restarts a pending alert; a check
- * without a value changes nothing. Alerts of monitors no longer enabled resolve. Silences mark events
+ * without a value, or immature (labels still arriving), changes nothing. Alerts of monitors no longer enabled resolve. Silences mark events
  * `silenced` (kept, not notified).
  *
  * @example
@@ -117,6 +117,7 @@ export function evaluateMonitors(input: EvaluationInput): EvaluationResult {
       checks.sort((a, b) => a.window.toMs - b.window.toMs || rank(a) - rank(b));
       for (const check of checks) {
         let alert = active.get(fp);
+        if (check.immature) continue;
         if (check.window.toMs <= (applied.get(fp) ?? Number.NEGATIVE_INFINITY)) continue;
         applied.set(fp, check.window.toMs);
         if (check.value === null || !Number.isFinite(check.value)) continue;

@@ -231,3 +231,93 @@ describe("MonitorService.tick", () => {
     expect(sent.map((s) => s.notifier).sort()).toEqual(["pipeline", "team"]);
   });
 });
+
+// Regression: performance monitors were judged when a window closed, before its labels arrived, so they
+// never breached.
+describe("MonitorService.tick with a label delay", () => {
+  /** F1 0.5 (bad) in hour 0; labels for hour h arrive at h + 3 h: immature before that. */
+  function performanceProvider(asked: number[], extent: ModelExtent): CheckProvider {
+    return {
+      kinds: ["performance"],
+      checks: async (q: CheckQuery): Promise<Check[]> => {
+        const h = (q.window.fromMs - t0) / hour;
+        asked.push(h);
+        const labelled = extent.newestMs >= q.window.toMs + 3 * hour ? 200 : 20;
+        return [
+          {
+            model: q.model,
+            version: null,
+            segment: null,
+            window: q.window,
+            kind: "performance",
+            subject: "overall",
+            metric: "f1",
+            value: h === 0 ? 0.5 : 0.9,
+            threshold: 0.8,
+            breached: h === 0 && labelled >= 100,
+            rows: labelled,
+            evidence: { labelled },
+            ...(labelled < 100 ? { immature: true } : {}),
+          },
+        ];
+      },
+    };
+  }
+
+  function delayed(delayMs: number | undefined) {
+    const extent = { model: "m", oldestMs: t0, newestMs: t0 };
+    const asked: number[] = [];
+    const mem = memoryStore(extent);
+    const perf: Monitor = {
+      ...monitor,
+      name: "perf",
+      kind: "performance",
+      threshold: { calibrated: true },
+      ...(delayMs === undefined ? {} : { delayMs }),
+    };
+    const monitors = new MonitorService({
+      store: { alerts: mem.store, listContracts: async () => [] },
+      file: { monitors: [perf], enabled: {}, notifiers: [] },
+      providers: [performanceProvider(asked, extent)],
+      notifiers: [],
+      publicUrl: () => "http://ui",
+      graceMs: 0,
+      intervalMs: 60_000,
+      now: () => 0,
+    });
+    return { monitors, asked, extent, events: mem.events };
+  }
+
+  it("judges a window once the clock passes its end + delay, and fires on its labels", async () => {
+    const { monitors, asked, extent, events } = delayed(3 * hour);
+    extent.newestMs = t0 + 3 * hour;
+    await monitors.tick();
+    expect(asked).toEqual([]);
+    extent.newestMs = t0 + 4 * hour;
+    await monitors.tick();
+    expect(asked).toEqual([0]);
+    expect(events.map((e) => e.type)).toEqual(["firing"]);
+  });
+
+  it("judges again a window short of labels, within the look-back, instead of calling it good", async () => {
+    const { monitors, asked, extent, events } = delayed(hour);
+    extent.newestMs = t0 + 2 * hour;
+    await monitors.tick();
+    expect(asked).toEqual([0]);
+    expect(events).toEqual([]);
+    extent.newestMs = t0 + 4 * hour;
+    await monitors.tick();
+    expect(events.map((e) => [e.type, (e.alert.startsMs - t0) / hour])).toEqual([["firing", 0]]);
+    expect(asked.filter((h) => h === 0).length).toBeGreaterThan(1);
+  });
+
+  it("without a delay (the old behaviour) never sees hour 0's labels", async () => {
+    const { monitors, extent, events } = delayed(0);
+    extent.newestMs = t0 + 6 * hour;
+    for (let h = 1; h <= 6; h++) {
+      extent.newestMs = t0 + h * hour;
+      await monitors.tick();
+    }
+    expect(events).toEqual([]);
+  });
+});

@@ -8,6 +8,7 @@ import { NotificationQueue, type NotificationQueueOptions } from "../notifiers/n
 import { type Notifier, routeEvents } from "../notifiers/notifier.js";
 import type { Window } from "../window.js";
 import { defaultMonitors, mergeMonitors } from "./default-monitors.js";
+import { LABEL_LOOKBACK_MS, maturedWindows, monitorDelayMs } from "./label-delay.js";
 import type { Monitor } from "./monitor.js";
 import { MonitorScheduler, type SchedulerTimer } from "./monitor-scheduler.js";
 import type { MonitorsFile } from "./parse-monitors-file.js";
@@ -52,6 +53,8 @@ export class MonitorService {
   readonly scheduler: MonitorScheduler;
   private readonly providers: CheckProvider[];
   private lastResendMs: number;
+  /** Per model, window size and delay: windows judged while short of labels, to judge again (label-delay.ts). */
+  private readonly immature = new Map<string, Set<number>>();
 
   constructor(private readonly options: MonitorServiceOptions) {
     this.providers = [...options.providers];
@@ -165,6 +168,66 @@ export class MonitorService {
     return this.apply(monitors, checks, previous);
   }
 
+  /**
+   * Evaluates a window for one delay group; a delayed group whose checks were immature (labels still
+   * arriving) remembers the window to judge it again within the look-back.
+   */
+  private async evaluateDelayed(
+    model: string,
+    monitors: readonly Monitor[],
+    window: Window,
+    nowMs: number,
+    delayMs: number,
+  ): Promise<void> {
+    const checks = await this.checksFor(model, window, monitors, nowMs);
+    this.options.onWindowChecks?.(model, window, checks);
+    await this.applyChecks(model, monitors, checks);
+    if (delayMs > 0 && checks.some((c) => c.immature === true)) {
+      const key = immatureKey(model, window.toMs - window.fromMs, delayMs);
+      const pending = this.immature.get(key) ?? new Set<number>();
+      pending.add(window.fromMs);
+      this.immature.set(key, pending);
+    }
+  }
+
+  /**
+   * Judges again the windows of a delay group that were short of labels, while their end + delay +
+   * LABEL_LOOKBACK_MS is ahead of `clockMs`; a window is forgotten once mature or past the look-back.
+   */
+  private async retryImmature(
+    model: string,
+    monitors: readonly Monitor[],
+    sizeMs: number,
+    delayMs: number,
+    clockMs: number,
+    nowMs: number,
+  ): Promise<void> {
+    const key = immatureKey(model, sizeMs, delayMs);
+    const pending = this.immature.get(key);
+    if (!pending) return;
+    for (const fromMs of [...pending].sort((a, b) => a - b)) {
+      const window = { fromMs, toMs: fromMs + sizeMs };
+      if (window.toMs + delayMs >= clockMs) continue;
+      const checks = await this.checksFor(model, window, monitors, nowMs);
+      await this.applyChecks(model, monitors, checks);
+      const expired = window.toMs + delayMs + LABEL_LOOKBACK_MS <= clockMs;
+      if (expired || !checks.some((c) => c.immature === true)) pending.delete(fromMs);
+    }
+    if (pending.size === 0) this.immature.delete(key);
+  }
+
+  private async applyChecks(
+    model: string,
+    monitors: readonly Monitor[],
+    checks: readonly MonitorCheck[],
+  ): Promise<EvaluationResult> {
+    const names = new Set(monitors.map((m) => m.name));
+    const previous = (await this.options.store.alerts.latestAlerts(model)).filter((a) =>
+      names.has(a.monitor),
+    );
+    return this.apply(monitors, checks, previous);
+  }
+
   /** Runs the state machine, stores the changes and queues their notifications. */
   private async apply(
     monitors: readonly Monitor[],
@@ -187,7 +250,11 @@ export class MonitorService {
     return result;
   }
 
-  /** Evaluates every window closed since the last tick, per model and window size, in event-time order. */
+  /**
+   * Evaluates every window closed since the last tick, per model and window size, in event-time order;
+   * a monitor with a delay (performance: 3 days by default) judges a window once the clock passes its end
+   * + delay, and again while its labels are short, within the look-back (label-delay.ts).
+   */
   async tick(): Promise<void> {
     const store = this.options.store.alerts;
     const monitors = (await this.listMonitors()).filter((m) => m.enabled);
@@ -203,16 +270,22 @@ export class MonitorService {
       const sizes = [...new Set(own.map((m) => m.windowMs))];
       for (const sizeMs of sizes) {
         const closedTo = Math.floor((extent.newestMs - this.options.graceMs) / sizeMs) * sizeMs;
-        let from =
-          (await store.getProgress(extent.model, sizeMs)) ?? Math.floor(extent.oldestMs / sizeMs) * sizeMs;
+        const firstMs = Math.floor(extent.oldestMs / sizeMs) * sizeMs;
+        let from = (await store.getProgress(extent.model, sizeMs)) ?? firstMs;
         const same = own.filter((m) => m.windowMs === sizeMs);
+        const byDelay = new Map<number, Monitor[]>();
+        for (const m of same) {
+          const delay = monitorDelayMs(m);
+          byDelay.set(delay, [...(byDelay.get(delay) ?? []), m]);
+        }
         for (let n = 0; from + sizeMs <= closedTo && n < limit; n++, from += sizeMs) {
-          await this.evaluateWindow(
-            extent.model,
-            same,
-            { fromMs: from, toMs: from + sizeMs },
-            extent.newestMs,
-          );
+          // Each delay group judges the windows whose end + delay the clock passes in this step.
+          for (const [delayMs, group] of byDelay) {
+            for (const window of maturedWindows(from, from + sizeMs, sizeMs, delayMs, firstMs)) {
+              await this.evaluateDelayed(extent.model, group, window, extent.newestMs, delayMs);
+            }
+            await this.retryImmature(extent.model, group, sizeMs, delayMs, from + sizeMs, extent.newestMs);
+          }
           await store.setProgress(extent.model, sizeMs, from + sizeMs);
         }
       }
@@ -261,6 +334,10 @@ export class MonitorService {
   drain(): Promise<void> {
     return this.queue.drain();
   }
+}
+
+function immatureKey(model: string, sizeMs: number, delayMs: number): string {
+  return `${model}\u0000${sizeMs}\u0000${delayMs}`;
 }
 
 /**

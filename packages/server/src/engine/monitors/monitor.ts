@@ -1,4 +1,5 @@
 import type { CheckKind, Segment } from "../check.js";
+import { delayText, monitorDelayMs } from "./label-delay.js";
 
 /** What a monitor watches: a check kind, or `advice` (the retraining verdict, see engine/advice). */
 export type MonitorKind = CheckKind | "advice";
@@ -41,6 +42,11 @@ export interface Monitor {
   threshold: MonitorThreshold;
   /** How long the condition must hold (from the start of the first bad window) before firing; 0 fires at once. */
   forMs: number;
+  /**
+   * How long after a window's end (event time) it is judged, e.g. to wait for labels; absent: the kind's
+   * default (label-delay.ts: 3 days for `performance`, else 0).
+   */
+  delayMs?: number;
   severity: Severity;
   segment: Segment | null;
   version: string | null;
@@ -70,6 +76,7 @@ export function monitorToJson(monitor: Monitor): Record<string, unknown> {
     window: monitor.window,
     threshold: monitor.threshold,
     for_ms: monitor.forMs,
+    delay: delayText(monitorDelayMs(monitor)),
     severity: monitor.severity,
     segment: monitor.segment ? `${monitor.segment.tag}:${monitor.segment.value}` : null,
     version: monitor.version,

@@ -22,6 +22,7 @@ const fields = new Set([
   "window",
   "threshold",
   "for",
+  "delay",
   "severity",
   "segment",
   "version",
@@ -96,7 +97,8 @@ function labels(value: unknown, field: string): Record<string, string> {
 
 /**
  * Validates one monitor definition (from a file or an API body) and fills in its defaults: subject `*`,
- * calibrated threshold, no excluded subjects, window `1d`, `for` 0, severity `warning`. `for` is a number of windows or a duration.
+ * calibrated threshold, no excluded subjects, window `1d`, `for` 0, the kind's `delay` (label-delay.ts),
+ * severity `warning`. `for` is a number of windows or a duration.
  * Throws SL_INVALID_MONITOR naming the field (prefixed by `path`, e.g. `monitors[2].threshold.above`).
  *
  * @example
@@ -123,6 +125,10 @@ export function parseMonitor(value: unknown, path: string, source: MonitorSource
   } else if (forValue !== undefined && forValue !== null) {
     forMs = duration(forValue, `${path}.for`);
   }
+  let delayMs: number | undefined;
+  if (value.delay === 0 || value.delay === "0") delayMs = 0;
+  else if (value.delay !== undefined && value.delay !== null)
+    delayMs = duration(value.delay, `${path}.delay`);
   const severity = value.severity ?? "warning";
   if (typeof severity !== "string" || !(severities as readonly string[]).includes(severity)) {
     fail(`${path}.severity`, `must be one of ${severities.join(", ")}`);
@@ -157,6 +163,7 @@ export function parseMonitor(value: unknown, path: string, source: MonitorSource
     windowMs,
     threshold: threshold(value.threshold, `${path}.threshold`),
     forMs,
+    ...(delayMs === undefined ? {} : { delayMs }),
     severity: severity as Severity,
     segment,
     version:

@@ -75,6 +75,15 @@ describe("parseMonitorsFile", () => {
     expect(errorOf(json([""])).details).toMatchObject({ field: "monitors[0].exclude[0]" });
   });
 
+  it("reads a monitor's delay (a duration or 0), absent by default, and rejects a malformed one", () => {
+    const json = (delay: unknown) =>
+      JSON.stringify({ monitors: [{ name: "x", model: "m", kind: "performance", delay }] });
+    expect(parseMonitorsFile(json("2d"), "m.json").monitors[0]?.delayMs).toBe(2 * 86_400_000);
+    expect(parseMonitorsFile(json(0), "m.json").monitors[0]?.delayMs).toBe(0);
+    expect(parseMonitorsFile(json(undefined), "m.json").monitors[0]).not.toHaveProperty("delayMs");
+    expect(errorOf(json("soon")).details).toMatchObject({ field: "monitors[0].delay" });
+  });
+
   it("reads the same monitors from JSON", () => {
     const json = JSON.stringify({
       monitors: [{ name: "x", model: "m", kind: "volume", threshold: { below: 10 } }],

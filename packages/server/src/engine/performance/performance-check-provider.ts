@@ -51,8 +51,8 @@ const metricOf = (metrics: PerformanceMetricsJson | null | undefined, name: stri
  * the reference's metric minus `absoluteTolerance` (score metrics) or times 1 + `relativeTolerance`
  * (error metrics); `estimated_performance`: the CBPE estimate against the same threshold, for binary
  * classifiers with a calibrated reference. No breach below `minRows` labelled rows (or rows, for
- * estimates), nor without a reference value; evidence carries label coverage, the reference value and the
- * tolerance.
+ * estimates), nor without a reference value; a `performance` check below `minRows` labels is `immature`
+ * (monitors wait for its labels); evidence carries label coverage, the reference value and the tolerance.
  *
  * @example
  * performanceChecks(query, report, { accuracy: 0.9 }, defaults); // [{ kind: "performance", metric: "accuracy", ... }]
@@ -105,6 +105,7 @@ export function performanceChecks(
       breached: breach(value, window.labelled),
       rows: window.labelled,
       evidence,
+      ...(window.labelled < options.minRows ? { immature: true } : {}),
     });
     const estimated = window.estimated;
     if (estimated && metric in estimated.metrics) {
