@@ -190,6 +190,44 @@ describe("component runs against a live collector", () => {
     expect(ended?.end_time as number).toBeGreaterThanOrEqual(started?.start_time as number);
   });
 
+  it("stamps runs on the clock given for replays: run() start and end, start() and end({ endTime })", async () => {
+    const c = await collector();
+    const { sl } = client({ url: c.url });
+    const t0 = Date.UTC(2001, 0, 15, 6);
+    let now = t0;
+    const clean = sl.component("clean");
+    const value = await clean.run({ id: "clean-1", clock: () => now }, async () => {
+      now += 60_000;
+      return 7;
+    });
+    expect(value).toBe(7);
+    const serving = sl.component("inference").start({ id: "serve-1", clock: () => new Date(t0) });
+    serving.end({ endTime: t0 + 3_600_000 });
+    const fallback = await sl.component("odd").run(
+      {
+        clock: () => {
+          throw new Error("clock bug");
+        },
+      },
+      () => 1,
+    );
+    expect(fallback).toBe(1);
+    await sl.flush();
+    const posted = runs(c.requests);
+    const time = (v: unknown) => new Date(v as string | number).getTime();
+    const clean1 = posted.find((r) => r.id === "clean-1");
+    expect([time(clean1?.start_time), time(clean1?.end_time)]).toEqual([t0, t0 + 60_000]);
+    const serve = posted.filter((r) => r.id === "serve-1");
+    expect(
+      serve.map((r) => [r.status, time(r.start_time), r.end_time === undefined ? null : time(r.end_time)]),
+    ).toEqual([
+      ["running", t0, null],
+      ["success", t0, t0 + 3_600_000],
+    ]);
+    const odd = posted.find((r) => r.component === "odd");
+    expect(Math.abs(time(odd?.start_time) - Date.now())).toBeLessThan(60_000);
+  });
+
   it("logRun sends a valid record as given and reports an invalid one without sending it", async () => {
     const c = await collector();
     const { sl, errors } = client({ url: c.url });

@@ -24,6 +24,7 @@ export interface ComponentOptions {
  *
  * @example
  * await featuregen.run({ inputs: ["clean.parquet"], outputs: ["features.parquet"], params: { window: 7 } }, build);
+ * await featuregen.run({ inputs: ["clean.parquet"], clock: () => replayedMs }, build); // replayed at event time
  */
 export interface RunOptions {
   inputs?: readonly Artifact[] | undefined;
@@ -32,6 +33,26 @@ export interface RunOptions {
   notes?: string | undefined;
   /** Defaults to a new UUIDv7. */
   id?: string | undefined;
+  /**
+   * Where the run's start and end times come from (epoch ms or Date), read when it starts and when it
+   * ends; default `Date.now`. For replays and backfills, e.g. `() => eventTimeMs + elapsedMs()`. A clock
+   * that throws or gives no valid time is replaced by `Date.now` for that reading.
+   */
+  clock?: (() => number | Date) | undefined;
+}
+
+function readClock(options: RunOptions | undefined): number {
+  try {
+    const clock = options?.clock;
+    if (clock !== undefined) {
+      const t = clock();
+      const ms = t instanceof Date ? t.getTime() : t;
+      if (typeof ms === "number" && Number.isFinite(ms)) return ms;
+    }
+  } catch {
+    // The clock is the caller's code; the run is still recorded, on the wall clock.
+  }
+  return Date.now();
 }
 
 function list(given: unknown, added: readonly Artifact[]): readonly Artifact[] | undefined {
@@ -83,7 +104,7 @@ export class Component {
    * });
    */
   async run<T>(options: RunOptions, fn: (ctx: RunContext) => T | PromiseLike<T>): Promise<Awaited<T>> {
-    const startTime = Date.now();
+    const startTime = readClock(options);
     const base = this.begin(options, startTime);
     const code = codeSnapshot(fn);
     if (code !== undefined) {
@@ -110,13 +131,17 @@ export class Component {
    * process.on("SIGTERM", () => serving.end());
    */
   start(options: RunOptions = {}): RunHandle {
-    const record = this.begin(options, Date.now());
+    const record = this.begin(options, readClock(options));
     try {
       if (options.outputs !== undefined) record.outputs = options.outputs;
     } catch {
       // Unreadable options: the run is still recorded, without them.
     }
-    const handle = new RunHandle({ ...record }, (r) => this.lineage.logRun(r));
+    const handle = new RunHandle(
+      { ...record },
+      (r) => this.lineage.logRun(r),
+      () => readClock(options),
+    );
     this.lineage.logRun({ ...record, status: "running" });
     return handle;
   }
@@ -148,7 +173,11 @@ export class Component {
     ctx: RunContext,
     failure: { error: unknown } | undefined,
   ): void {
-    const record: RunRecord = { ...base, endTime: Date.now(), status: failure ? "failed" : "success" };
+    const record: RunRecord = {
+      ...base,
+      endTime: readClock(options),
+      status: failure ? "failed" : "success",
+    };
     try {
       if (failure !== undefined) {
         const e = failure.error;

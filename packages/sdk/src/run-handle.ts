@@ -7,6 +7,8 @@ export interface RunEnd {
   error?: string | Error | undefined;
   metrics?: Readonly<Record<string, number>> | undefined;
   notes?: string | undefined;
+  /** When the run ended (epoch ms, ISO string or Date); default the run's clock (`Date.now`). */
+  endTime?: number | string | Date | undefined;
 }
 
 /**
@@ -27,17 +29,18 @@ export class RunHandle {
   constructor(
     private readonly started: RunRecord & { id: string },
     private readonly post: (record: RunRecord) => void,
+    private readonly clock: () => number = Date.now,
   ) {
     this.id = started.id;
   }
 
-  /** Posts the run's end (now), its status, outputs and error. Never throws. */
+  /** Posts the run's end (`endTime`, else now on the run's clock), its status, outputs and error. Never throws. */
   end(options: RunEnd = {}): void {
     if (this.ended) return;
     this.ended = true;
     try {
-      const record: RunRecord = { ...this.started, endTime: Date.now() };
       const o = options ?? {};
+      const record: RunRecord = { ...this.started, endTime: o.endTime ?? this.clock() };
       record.status = o.status ?? (o.error === undefined ? "success" : "failed");
       if (o.outputs !== undefined) record.outputs = [...(this.started.outputs ?? []), ...o.outputs];
       if (o.error !== undefined) record.error = o.error;
@@ -45,7 +48,12 @@ export class RunHandle {
       if (o.notes !== undefined) record.notes = o.notes;
       this.post(record);
     } catch {
-      this.post({ ...this.started, endTime: Date.now(), status: "failed", error: "unreadable end options" });
+      this.post({
+        ...this.started,
+        endTime: this.clock(),
+        status: "failed",
+        error: "unreadable end options",
+      });
     }
   }
 }

@@ -141,4 +141,45 @@ describe("ModelLogger.wrap", () => {
     expect(c.accepted).toHaveLength(0);
     expect(sl.stats().dropped.invalid).toBe(1);
   });
+
+  it("stamps each prediction with the event time the timestamp option gives (replays), also on errors", async () => {
+    const { c, sl } = await setup();
+    const m = sl.model("m", { version: "1" });
+    const seen: unknown[] = [];
+    const predict = m.wrap(
+      (req: { x: number; at: number }) => {
+        if (req.x < 0) throw new Error("negative");
+        return req.x * 2;
+      },
+      {
+        timestamp: ([req], result) => {
+          seen.push(result);
+          return req.x === 2 ? new Date(req.at) : req.at;
+        },
+      },
+    );
+    const at = Date.UTC(2001, 1, 3, 10);
+    expect(predict({ x: 1, at })).toBe(2);
+    expect(predict({ x: 2, at: at + 1000 })).toBe(4);
+    expect(() => predict({ x: -1, at: at + 2000 })).toThrow("negative");
+    await sl.flush();
+    const stamps = c.accepted.map((r) => new Date(r.timestamp as string | number).getTime());
+    expect(stamps).toEqual([at, at + 1000, at + 2000]);
+    expect(seen).toEqual([2, 4, undefined]);
+    expect(c.accepted[2]).toMatchObject({ error: "negative" });
+  });
+
+  it("drops the record as invalid when the timestamp option throws, and still returns the result", async () => {
+    const { c, sl } = await setup();
+    const m = sl.model("m");
+    const predict = m.wrap((x: number) => x + 1, {
+      timestamp: () => {
+        throw new Error("clock bug");
+      },
+    });
+    expect(predict(1)).toBe(2);
+    await sl.flush();
+    expect(c.accepted).toHaveLength(0);
+    expect(sl.stats().dropped.invalid).toBe(1);
+  });
 });

@@ -10,6 +10,7 @@ import type { Features, JsonValue, PredictionRecord, Tags } from "./types.js";
  *   prediction: (r) => r.label,
  *   scores: (r) => r.probabilities,
  *   onLogged: (id, [req]) => { req.predictionId = id; },
+ *   timestamp: ([req]) => req.receivedAt,
  * });
  */
 export interface WrapOptions<A extends unknown[], T> {
@@ -23,6 +24,11 @@ export interface WrapOptions<A extends unknown[], T> {
   id?: ((args: A) => string | undefined) | undefined;
   /** Per-call tags, merged over the model's. */
   tags?: ((args: A) => Tags | undefined) | undefined;
+  /**
+   * The prediction's event time from the arguments and the result (undefined when the call threw), e.g.
+   * the request's own time when replaying or backfilling. Default: `Date.now()` when the call starts.
+   */
+  timestamp?: ((args: A, result: T | undefined) => Date | number | string) | undefined;
   /** Receives the id of each logged prediction, before the wrapper returns or its promise settles. */
   onLogged?: ((id: string, args: A) => void) | undefined;
 }
@@ -73,7 +79,7 @@ export function wrapPredict<A extends unknown[], R>(
   predictFn: (...args: A) => R,
   options: WrapOptions<A, Awaited<R>>,
 ): (...args: A) => R {
-  const { features, prediction, scores, id, tags, onLogged } = options;
+  const { features, prediction, scores, id, tags, onLogged, timestamp: eventTime } = options;
 
   // Features are read before the call, so a predict function that mutates its input logs what it got.
   function extract(args: A): Features | undefined {
@@ -97,6 +103,9 @@ export function wrapPredict<A extends unknown[], R>(
       const base: PredictionRecord = { features: feats, timestamp, latencyMs };
       if (id !== undefined) base.id = id(args);
       if (tags !== undefined) base.tags = tags(args);
+      if (eventTime !== undefined) {
+        base.timestamp = eventTime(args, "error" in outcome ? undefined : (outcome.result as Awaited<R>));
+      }
       if ("error" in outcome) {
         base.error = errorMessage(outcome.error);
       } else {
