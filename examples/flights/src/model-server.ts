@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { type ModelLogger, modelArtifact, type Sightline } from "@sightline/sdk";
+import { modelArtifact, type RunHandle, type Sightline } from "@sightline/sdk";
 import { type DelayModel, scoreDelay } from "./delay-model.js";
-import type { Flight } from "./flight.js";
+import type { Flight, FlightFeatures } from "./flight.js";
 import type { FeatureTransform } from "./online-features.js";
 import { MODEL } from "./training-pipeline.js";
 
@@ -44,8 +44,9 @@ async function readJson(request: IncomingMessage): Promise<unknown> {
  */
 export class FlightModelServer {
   private deployment: Deployment | null = null;
-  private logger: ModelLogger | null = null;
-  private runId: string | null = null;
+  /** The deployed model's scoring, wrapped by the SDK: logged on the flight's event time. */
+  private score: ((features: FlightFeatures, flight: Flight) => number) | null = null;
+  private serving: RunHandle | null = null;
 
   private constructor(
     private readonly sl: Sightline,
@@ -88,70 +89,58 @@ export class FlightModelServer {
 
   /** The serving run of the current deployment. */
   get servingRunId(): string | null {
-    return this.runId;
+    return this.serving?.id ?? null;
   }
 
   /** Switches to a new deployment; returns its serving run id (stable for the same version, features and time). */
   deploy(deployment: Deployment): string {
     this.endServingRun(deployment.atMs);
     const version = deployment.model.version;
-    const runId = `flights-serve-${version}-${deployment.featureHash}`;
-    this.sl.logRun({
-      id: runId,
-      component: "inference",
-      componentDescription: "the flight-delay model server",
-      owner: "flights-demo",
-      startTime: deployment.atMs,
-      status: "running",
-      inputs: [
-        modelArtifact(MODEL, version),
-        { name: FEATURE_ARTIFACT, hash: deployment.featureHash, kind: "data" },
-      ],
-      params: { version },
+    const { model } = deployment;
+    this.serving = this.sl
+      .component("inference", { description: "the flight-delay model server", owner: "flights-demo" })
+      .start({
+        id: `flights-serve-${version}-${deployment.featureHash}`,
+        inputs: [
+          modelArtifact(MODEL, version),
+          { name: FEATURE_ARTIFACT, hash: deployment.featureHash, kind: "data" },
+        ],
+        params: { version },
+        // The replay's clock: the serving run starts when the deployment does, in 2001.
+        clock: () => deployment.atMs,
+      });
+    const logger = this.sl.model(MODEL, { version, runId: this.serving.id });
+    this.score = logger.wrap((features: FlightFeatures, _flight: Flight) => scoreDelay(model, features), {
+      features: ([features]) => ({ ...features }),
+      id: ([, flight]) => flight.id,
+      timestamp: ([, flight]) => flight.timestampMs,
+      prediction: (score) => (score >= model.threshold ? 1 : 0),
+      scores: (score) => ({ "1": Number(score.toFixed(4)), "0": Number((1 - score).toFixed(4)) }),
     });
     this.deployment = deployment;
-    this.runId = runId;
-    this.logger = this.sl.model(MODEL, { version, runId });
-    return runId;
+    return this.serving.id;
   }
 
   private endServingRun(atMs: number): void {
-    if (this.runId === null || this.deployment === null) return;
-    this.sl.logRun({
-      id: this.runId,
-      component: "inference",
-      startTime: this.deployment.atMs,
-      endTime: Math.max(atMs, this.deployment.atMs),
-      status: "success",
-    });
+    if (this.serving === null || this.deployment === null) return;
+    this.serving.end({ endTime: Math.max(atMs, this.deployment.atMs) });
+    this.serving = null;
   }
 
   private predict(flights: readonly Flight[]): PredictionAnswer[] {
     const deployment = this.deployment;
-    const logger = this.logger;
-    if (deployment === null || logger === null) throw new Error("no model deployed");
+    const score = this.score;
+    if (deployment === null || score === null) throw new Error("no model deployed");
     return flights.map((flight) => {
-      const started = performance.now();
-      const features = deployment.features(flight);
-      const score = scoreDelay(deployment.model, features);
-      const delayed = score >= deployment.model.threshold ? 1 : 0;
-      // The SDK's wrap() stamps wall-clock time; a replay needs the flight's event time, so log() is used.
-      logger.log({
-        id: flight.id,
-        timestamp: flight.timestampMs,
-        features: { ...features },
-        prediction: delayed,
-        scores: { "1": Number(score.toFixed(4)), "0": Number((1 - score).toFixed(4)) },
-        latencyMs: performance.now() - started,
-      });
-      return { id: flight.id, score, delayed, version: deployment.model.version };
+      const s = score(deployment.features(flight), flight);
+      const delayed = s >= deployment.model.threshold ? 1 : 0;
+      return { id: flight.id, score: s, delayed, version: deployment.model.version };
     });
   }
 
   /** Ends the serving run at `atMs` and stops listening. */
   async close(atMs: number): Promise<void> {
     this.endServingRun(atMs);
-    this.runId = null;
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 }

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import type { Artifact, Sightline } from "@sightline/sdk";
 
 /** One pipeline step, stamped on the replay's clock. */
@@ -12,8 +11,8 @@ export interface StepOptions {
   outputs: readonly Artifact[];
   params?: Record<string, string | number | boolean>;
   description?: string;
-  /** The code recorded on the run; default the body's source. */
-  code?: string;
+  /** The function whose source the run records; default the body. */
+  code?: (...args: never[]) => unknown;
 }
 
 /** What a step's body returns: its value and the metrics to record on the run. */
@@ -23,9 +22,9 @@ export interface StepResult<T> {
 }
 
 /**
- * Runs `body` and records it as a lineage run with `sl.logRun`: the SDK's `component.run` stamps wall-clock
- * times, but the demo replays 2001, so its runs carry event times to line up with the predictions they feed.
- * The run records the body's source and its SHA-256, as `component.run` does.
+ * Runs `body` as a run of the SDK's `component.run`, on the replay's clock: the run starts at `atMs` and
+ * ends that plus the real time it took, so it lines up with the 2001 predictions it feeds. The run records
+ * `code`'s source and its SHA-256 when given (the transform a thin step calls), else the body's.
  *
  * @example
  * const rows = await pipelineStep(sl, { id: "clean-v2", component: "clean", atMs, inputs: [raw], outputs: ["flights.clean"] },
@@ -37,35 +36,23 @@ export async function pipelineStep<T>(
   body: () => Promise<StepResult<T>>,
 ): Promise<T> {
   const started = performance.now();
-  const code = options.code ?? body.toString();
-  const record = {
-    id: options.id,
-    component: options.component,
-    startTime: options.atMs,
-    inputs: options.inputs,
-    outputs: options.outputs,
-    params: options.params ?? {},
-    codeSnapshot: code,
-    codeHash: createHash("sha256").update(code).digest("hex"),
+  const component = sl.component(options.component, {
     owner: "flights-demo",
-    componentDescription: options.description,
-  };
-  try {
-    const result = await body();
-    sl.logRun({
-      ...record,
-      endTime: options.atMs + Math.max(1, Math.round(performance.now() - started)),
-      status: "success",
-      metrics: result.metrics ?? {},
-    });
-    return result.value;
-  } catch (error) {
-    sl.logRun({
-      ...record,
-      endTime: options.atMs + Math.max(1, Math.round(performance.now() - started)),
-      status: "failed",
-      error: error instanceof Error ? error : String(error),
-    });
-    throw error;
-  }
+    ...(options.description === undefined ? {} : { description: options.description }),
+  });
+  return component.run(
+    {
+      id: options.id,
+      inputs: options.inputs,
+      outputs: options.outputs,
+      params: options.params ?? {},
+      clock: () => options.atMs + Math.round(performance.now() - started),
+      code: options.code ?? body,
+    },
+    async (ctx) => {
+      const result = await body();
+      for (const [name, value] of Object.entries(result.metrics ?? {})) ctx.metric(name, value);
+      return result.value;
+    },
+  );
 }

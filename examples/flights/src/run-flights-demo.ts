@@ -196,7 +196,7 @@ export async function runFlightsDemo(options: FlightsDemoOptions): Promise<Fligh
             atMs: dayMs - 30 * 60_000,
             inputs: ["flights.clean"],
             outputs: [{ name: FEATURE_ARTIFACT, hash, kind: "data" }],
-            code: transform.toString(),
+            code: transform,
             params: { release: hash },
           },
           async () => ({ value: null }),

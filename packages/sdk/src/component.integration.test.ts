@@ -196,7 +196,8 @@ describe("component runs against a live collector", () => {
     const t0 = Date.UTC(2001, 0, 15, 6);
     let now = t0;
     const clean = sl.component("clean");
-    const value = await clean.run({ id: "clean-1", clock: () => now }, async () => {
+    const transform = (miles: number) => miles * 1.609;
+    const value = await clean.run({ id: "clean-1", clock: () => now, code: transform }, async () => {
       now += 60_000;
       return 7;
     });
@@ -217,6 +218,10 @@ describe("component runs against a live collector", () => {
     const time = (v: unknown) => new Date(v as string | number).getTime();
     const clean1 = posted.find((r) => r.id === "clean-1");
     expect([time(clean1?.start_time), time(clean1?.end_time)]).toEqual([t0, t0 + 60_000]);
+    expect(clean1).toMatchObject({
+      code_snapshot: transform.toString(),
+      code_hash: sha256Python(transform.toString()),
+    });
     const serve = posted.filter((r) => r.id === "serve-1");
     expect(
       serve.map((r) => [r.status, time(r.start_time), r.end_time === undefined ? null : time(r.end_time)]),

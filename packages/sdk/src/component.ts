@@ -39,6 +39,11 @@ export interface RunOptions {
    * that throws or gives no valid time is replaced by `Date.now` for that reading.
    */
   clock?: (() => number | Date) | undefined;
+  /**
+   * The function whose source (and its SHA-256) `run()` records as the run's code; default `fn` itself.
+   * For a step whose real code is called from a thin wrapper, e.g. `code: transform`.
+   */
+  code?: ((...args: never[]) => unknown) | undefined;
 }
 
 function readClock(options: RunOptions | undefined): number {
@@ -106,7 +111,13 @@ export class Component {
   async run<T>(options: RunOptions, fn: (ctx: RunContext) => T | PromiseLike<T>): Promise<Awaited<T>> {
     const startTime = readClock(options);
     const base = this.begin(options, startTime);
-    const code = codeSnapshot(fn);
+    let source: unknown = fn;
+    try {
+      source = options?.code ?? fn;
+    } catch {
+      // Unreadable options: record fn's own source.
+    }
+    const code = codeSnapshot(source);
     if (code !== undefined) {
       base.codeSnapshot = code.snapshot;
       base.codeHash = code.hash;
