@@ -34,7 +34,9 @@ function readMonitorsFile(path: string | null): MonitorsFile {
   try {
     text = readFileSync(path, "utf8");
   } catch (error) {
-    throw new SightlineError("SL_INVALID_CONFIG", `cannot read monitors file ${path}`, undefined, { cause: error });
+    throw new SightlineError("SL_INVALID_CONFIG", `cannot read monitors file ${path}`, undefined, {
+      cause: error,
+    });
   }
   return parseMonitorsFile(text, path);
 }
