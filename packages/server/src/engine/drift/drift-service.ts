@@ -7,6 +7,7 @@ import type { ColumnCounts, WindowScope } from "../../store/window-store.js";
 import { windowBounds } from "../window-query.js";
 import { adjustWindowPValues } from "./adjust-window-p-values.js";
 import { calibrateDriftThreshold, sizeBucket } from "./calibrate-drift-threshold.js";
+import { type DriftDistribution, driftDistribution } from "./drift-distribution.js";
 import {
   type ColumnDriftResult,
   judge,
@@ -51,6 +52,19 @@ export interface DriftAnswer {
   reference_rows: number;
   windows: DriftWindow[];
 }
+
+/** One column's reference and window counts over its drift test's bins, for `[fromMs, toMs)`. */
+export type DriftDistributionAnswer = DriftDistribution & {
+  model: string;
+  version: string;
+  segment: string | null;
+  column: string;
+  from: string;
+  to: string;
+  /** Predictions in the range (rows with the column present are the sum of `current`). */
+  rows: number;
+  reference_rows: number;
+};
 
 /** Options of {@link DriftService.drift}. */
 export interface DriftOptions {
@@ -306,6 +320,50 @@ export class DriftService {
       if (sample.rows.length > 0) out.set(sample.fromMs, multivariateDrift(model, names, sample.rows, rows));
     }
     return out;
+  }
+
+  /**
+   * One column's reference and current counts over `scope` taken as one window, over the bins its drift
+   * test uses (merged for display by drift-distribution.ts). Throws SL_NOT_FOUND naming `column` when the
+   * version's reference has no such drift column.
+   */
+  async distribution(scope: WindowScope, columnName: string): Promise<DriftDistributionAnswer> {
+    const contract = await this.resolveVersion(scope);
+    const profile = await this.profile(contract);
+    const column = profile.columns.find((c) => c.name === columnName);
+    if (!column) {
+      throw new SightlineError(
+        "SL_NOT_FOUND",
+        `column '${columnName}' is not a drift column of ${scope.model} version ${contract.version}: use one of ${profile.columns.map((c) => c.name).join(", ")}`,
+        { field: "column" },
+      );
+    }
+    const one: WindowScope = {
+      ...scope,
+      version: contract.version,
+      sizeMs: scope.toMs - scope.fromMs,
+      originMs: scope.fromMs,
+    };
+    const [window] = await this.store.windows.columnCounts(one, [column.bins]);
+    const bins = column.counts.counts.length;
+    const current = window?.columns.get(column.name) ?? {
+      counts: new Array<number>(bins).fill(0),
+      sums: [],
+      present: 0,
+      min: null,
+      max: null,
+    };
+    return {
+      model: scope.model,
+      version: contract.version,
+      segment: scope.segment ? `${scope.segment.tag}:${scope.segment.value}` : null,
+      column: column.name,
+      from: new Date(scope.fromMs).toISOString(),
+      to: new Date(scope.toMs).toISOString(),
+      rows: window?.rows ?? 0,
+      reference_rows: profile.rows,
+      ...driftDistribution(column, current),
+    };
   }
 
   /** Drift per window of `scope` (its version resolved as in {@link resolveVersion}). */

@@ -66,6 +66,24 @@ export const modelPaths: Paths = {
       responses: { "200": jsonResponse("Drift per window", ref("Windows")), ...errorResponses("NotFound") },
     }),
   },
+  "/api/v1/models/{model}/drift/distribution": {
+    get: operation("read", {
+      operationId: "getDriftDistribution",
+      tags: ["Windows"],
+      summary: "One column's reference and current counts over the bins its drift test uses",
+      description:
+        '`[from, to)` as one window. Numeric columns: `{ kind: "numeric", edges, reference, current }`, the 1,000 reference-quantile bins merged into about 20; categorical: `{ kind: "categorical", categories, reference, current }`, the 20 most frequent reference categories and `other`.',
+      parameters: [
+        modelParam,
+        { ...queryParam("column", "The drift column (feature, `prediction` or `label`)"), required: true },
+        ...windowParams.filter((p) => !["window", "cumulative"].includes(p.name)),
+      ],
+      responses: {
+        "200": jsonResponse("Counts of the reference and of the range"),
+        ...errorResponses("NotFound"),
+      },
+    }),
+  },
   "/api/v1/models/{model}/quality": {
     get: operation("read", {
       operationId: "getQuality",

@@ -69,6 +69,30 @@ export function windowRoutes(services: AppServices): FastifyPluginAsync {
         });
       },
     );
+    app.get<{ Params: { model: string }; Querystring: WindowQueryParams & { column?: string } }>(
+      "/api/v1/models/:model/drift/distribution",
+      read,
+      async (request) => {
+        const model = checkModelName(request.params.model);
+        const { column, ...rest } = request.query;
+        for (const key of Object.keys(rest)) {
+          if (!["from", "to", "version", "segment"].includes(key)) {
+            throw new SightlineError(
+              "SL_INVALID_QUERY",
+              `unknown parameter ${key}: use column, from, to, version, segment`,
+              { field: key },
+            );
+          }
+        }
+        if (typeof column !== "string" || column.trim() === "") {
+          throw new SightlineError("SL_INVALID_QUERY", "column is required: the drift column to show", {
+            field: "column",
+          });
+        }
+        const scope = await scopeFor(model, { ...rest, cumulative: "true" });
+        return services.windows.drift.distribution(scope, column);
+      },
+    );
     app.get<{ Params: { model: string }; Querystring: Query }>(
       "/api/v1/models/:model/quality",
       read,
