@@ -395,3 +395,15 @@ export interface ContractColumn {
 export interface ContractAnswer {
   contract: { rows: number; features: ContractColumn[]; prediction: ContractColumn | null };
 }
+
+/** `GET /models/{m}/drift/distribution`: a column's reference and window counts over its drift test's bins. */
+export type DriftDistribution = {
+  column: string;
+  from: string;
+  to: string;
+  rows: number;
+  reference_rows: number;
+} & (
+  | { kind: "numeric"; edges: number[]; reference: number[]; current: number[] }
+  | { kind: "categorical"; categories: string[]; reference: number[]; current: number[] }
+);

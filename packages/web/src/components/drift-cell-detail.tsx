@@ -1,5 +1,8 @@
-import type { ContractColumn, DriftColumn } from "../api/types.js";
+import { useQuery } from "@tanstack/react-query";
+import { getJson } from "../api/client.js";
+import type { ContractColumn, DriftColumn, DriftDistribution } from "../api/types.js";
 import { formatCount, formatDateTime, formatNumber, formatPercent } from "../format.js";
+import { DistributionChart } from "./distribution-chart.js";
 import { DriftHistoryChart } from "./drift-history-chart.js";
 import type { DriftCellRef } from "./drift-matrix.js";
 import { ReferenceCdfChart } from "./reference-cdf-chart.js";
@@ -13,7 +16,8 @@ const thresholdSources: Record<DriftColumn["threshold_source"], string> = {
 /**
  * An opened drift cell: the test's numbers (method, statistic, p-value, threshold and its source, rows),
  * the column's test over every window against its threshold, its reference distribution, and its missing
- * rate in the window against the reference's.
+ * rate in the window against the reference's, and the reference against the window over the test's bins
+ * (fetched from `distributionPath`, null for a row without one such as the multivariate one).
  *
  * @example
  * <DriftCellDetail cell={cell} result={result} history={points} reference={column} missing={quality} onClose={close} />
@@ -25,9 +29,16 @@ export function DriftCellDetail(props: {
   history: { from: string; result: DriftColumn }[];
   reference: ContractColumn | undefined;
   missing: { missing_rate: number; reference_missing_rate: number } | undefined;
+  distributionPath: string | null;
   onClose: () => void;
 }) {
-  const { cell, result } = props;
+  const { cell, result, distributionPath } = props;
+  const distribution = useQuery({
+    queryKey: ["drift-distribution", distributionPath],
+    queryFn: () => getJson<DriftDistribution>(distributionPath ?? ""),
+    enabled: distributionPath !== null,
+    staleTime: 60_000,
+  });
   return (
     <section className="cell-detail" aria-label="drift cell" data-testid="drift-cell">
       <header className="detail-header">
@@ -89,23 +100,18 @@ export function DriftCellDetail(props: {
           <DriftHistoryChart column={cell.column} points={props.history} selectedFrom={cell.from} />
         </div>
         <div>
-          <h4>Reference distribution</h4>
-          {props.reference?.type === "numeric" && props.reference.quantiles ? (
+          <h4>Reference against the window</h4>
+          {distribution.data ? (
+            <DistributionChart distribution={distribution.data} />
+          ) : distribution.error ? (
+            <p className="error-box">{distribution.error.message}</p>
+          ) : distributionPath !== null ? (
+            <p className="muted">Loading the distribution…</p>
+          ) : props.reference?.type === "numeric" && props.reference.quantiles ? (
             <ReferenceCdfChart column={props.reference} />
-          ) : props.reference?.categories ? (
-            <p>
-              Reference categories: {props.reference.categories.slice(0, 30).join(", ")}
-              {props.reference.categories.length > 30
-                ? ` and ${props.reference.categories.length - 30} more`
-                : ""}
-            </p>
           ) : (
-            <p className="muted">No reference summary for this column.</p>
+            <p className="muted">No distribution for this row.</p>
           )}
-          <p className="muted">
-            The API returns the test's numbers but not the window's histogram, so the current distribution is
-            not drawn.
-          </p>
         </div>
       </div>
     </section>

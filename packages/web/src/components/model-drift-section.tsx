@@ -3,7 +3,7 @@ import { useCallback, useMemo } from "react";
 import { useSearchParams } from "react-router";
 import { getJson } from "../api/client.js";
 import type { ContractAnswer, DriftAnswer, QualityAnswer } from "../api/types.js";
-import { withMultivariateRow } from "../drift-multivariate.js";
+import { MULTIVARIATE_ROW, withMultivariateRow } from "../drift-multivariate.js";
 import { DriftCellDetail } from "./drift-cell-detail.js";
 import { type DriftCellRef, DriftMatrix } from "./drift-matrix.js";
 import { QueryState } from "./query-state.js";
@@ -71,6 +71,7 @@ export function ModelDriftSection(props: {
             })
           : [];
         const window = selected ? answer.windows.find((w) => w.from === selected.from) : undefined;
+        const result = window?.columns.find((col) => col.column === selected?.column);
         const c = contract.data?.contract;
         const reference = selected
           ? (c?.features.find((f) => f.name === selected.column) ??
@@ -97,11 +98,22 @@ export function ModelDriftSection(props: {
             {selected ? (
               <DriftCellDetail
                 cell={selected}
-                result={window?.columns.find((col) => col.column === selected.column)}
+                result={result}
                 windowTo={window?.to}
                 history={history}
                 reference={reference}
                 missing={missing}
+                distributionPath={
+                  window && result && selected.column !== MULTIVARIATE_ROW
+                    ? `${base}/drift/distribution?${new URLSearchParams({
+                        column: selected.column,
+                        from: window.from,
+                        to: window.to,
+                        version: answer.version,
+                        ...(answer.segment === null ? {} : { segment: answer.segment }),
+                      })}`
+                    : null
+                }
                 onClose={close}
               />
             ) : null}

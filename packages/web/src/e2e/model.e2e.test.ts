@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { type RunningServer, resolveServerConfig, startServer } from "sightline";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DriftAnswer, PerformanceAnswer } from "../api/types.js";
+import type { DriftAnswer, DriftDistribution, PerformanceAnswer } from "../api/types.js";
 import { launchBrowser, openPage, screenshot } from "./browser.js";
 import { SEED_DAYS, SEED_START_MS, SHIFT_DAY, seedDriftedModel } from "./seed-drift.js";
 
@@ -102,6 +102,29 @@ describe("the model page in a real browser", () => {
     const url = new URL(page.url());
     expect(url.searchParams.get("focus")).toBe("distance");
     expect(url.searchParams.get("cell")).toBe(day(SHIFT_DAY + 1));
+    // The reference against the window, over the test's bins: the shares drawn are the API's counts over their sums.
+    const window = api.windows[SHIFT_DAY + 1];
+    const distribution = await json<DriftDistribution>(
+      `${server.url}/api/v1/models/flight/drift/distribution?column=distance&from=${window?.from}&to=${window?.to}&version=v1`,
+    );
+    expect(distribution.kind).toBe("numeric");
+    const total = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+    expect(total(distribution.current)).toBe(shifted?.rows);
+    await detail.getByTestId("drift-distribution").waitFor();
+    const drawn = await series<{ reference: number[]; current: number[]; current_cdf: number[] }>(
+      page,
+      '[data-testid="drift-distribution"]',
+    );
+    const refTotal = total(distribution.reference);
+    const curTotal = total(distribution.current);
+    expect(drawn.reference).toHaveLength(distribution.reference.length);
+    drawn.reference.forEach((share, i) => {
+      expect(share).toBeCloseTo((distribution.reference[i] ?? 0) / refTotal, 12);
+    });
+    drawn.current.forEach((share, i) => {
+      expect(share).toBeCloseTo((distribution.current[i] ?? 0) / curTotal, 12);
+    });
+    expect(drawn.current_cdf.at(-1)).toBeCloseTo(1, 12);
     await screenshot(page, "drift-cell");
 
     // The shared URL opens the same cell; arrow keys move between cells and Enter opens one.
