@@ -63,81 +63,91 @@ export function estimatePerformanceFromProbabilities(
 ): PerformanceEstimate {
   if (probabilities.length !== scores.length)
     throw new RangeError("Probabilities and scores differ in length");
-  const keptScores: number[] = [];
-  const keptProbabilities: number[] = [];
+  const rows: WeightedPrediction[] = [];
+  for (let i = 0; i < scores.length; i++) {
+    const s = scores[i] as number;
+    const p = probabilities[i] as number;
+    if (!Number.isFinite(s) || !Number.isFinite(p)) continue;
+    if (p < 0 || p > 1) throw new RangeError(`Probability at row ${i} is outside [0, 1]: ${p}`);
+    rows.push({ score: s, p, predictedPositive: s >= threshold, count: 1 });
+  }
+  return estimateFromWeighted(rows, scores.length - rows.length);
+}
+
+/** `count` rows sharing one score, calibrated probability and predicted class. */
+export interface WeightedPrediction {
+  score: number;
+  p: number;
+  predictedPositive: boolean;
+  count: number;
+}
+
+/**
+ * The CBPE core shared by the per-row and the grouped (`estimatePerformanceFromScoreGroups`) forms: the
+ * expected confusion matrix, its standard errors and the expected ROC curve, each entry weighted by its
+ * count. Entries must have finite scores and probabilities; `dropped` is reported as given.
+ */
+export function estimateFromWeighted(entries: WeightedPrediction[], dropped: number): PerformanceEstimate {
   let tp = 0;
   let fp = 0;
   let fn = 0;
   let tn = 0;
   let varianceTp = 0;
   let varianceFn = 0;
-  for (let i = 0; i < scores.length; i++) {
-    const s = scores[i] as number;
-    const p = probabilities[i] as number;
-    if (!Number.isFinite(s) || !Number.isFinite(p)) continue;
-    if (p < 0 || p > 1) throw new RangeError(`Probability at row ${i} is outside [0, 1]: ${p}`);
-    keptScores.push(s);
-    keptProbabilities.push(p);
-    if (s >= threshold) {
-      tp += p;
-      fp += 1 - p;
-      varianceTp += p * (1 - p);
+  let n = 0;
+  for (const e of entries) {
+    n += e.count;
+    if (e.predictedPositive) {
+      tp += e.count * e.p;
+      fp += e.count * (1 - e.p);
+      varianceTp += e.count * e.p * (1 - e.p);
     } else {
-      fn += p;
-      tn += 1 - p;
-      varianceFn += p * (1 - p);
+      fn += e.count * e.p;
+      tn += e.count * (1 - e.p);
+      varianceFn += e.count * e.p * (1 - e.p);
     }
   }
-  const n = keptScores.length;
   const predictedPositive = tp + fp;
   const positives = tp + fn;
   const ratio = (num: number, den: number): number => (den === 0 ? 0 : num / den);
-
-  const accuracy = { value: (tp + tn) / n, standardError: Math.sqrt(varianceTp + varianceFn) / n };
-  const precision = {
-    value: ratio(tp, predictedPositive),
-    standardError: ratio(Math.sqrt(varianceTp), predictedPositive),
-  };
-  const recall = {
-    value: ratio(tp, positives),
-    standardError: ratio(Math.sqrt(fn * fn * varianceTp + tp * tp * varianceFn), positives * positives),
-  };
   // F1 = 2TP / (TP + m + FN) with m = predicted positives fixed; gradient (2(m + FN), −2TP) / D².
   const d = tp + predictedPositive + fn;
-  const f1 = {
-    value: ratio(2 * tp, d),
-    standardError: ratio(
-      2 * Math.sqrt((predictedPositive + fn) ** 2 * varianceTp + tp * tp * varianceFn),
-      d * d,
-    ),
-  };
   // Expected ROC curve: groups of tied scores with weights Σp (positives) and Σ(1 − p) (negatives).
-  const order = Array.from({ length: n }, (_, i) => i).sort(
-    (a, b) => (keptScores[b] as number) - (keptScores[a] as number),
-  );
+  const ordered = [...entries].sort((a, b) => b.score - a.score);
   const positiveWeight: number[] = [];
   const negativeWeight: number[] = [];
   let previous = Number.NaN;
-  for (const i of order) {
-    const p = keptProbabilities[i] as number;
-    if (keptScores[i] !== previous) {
+  for (const e of ordered) {
+    if (e.score !== previous) {
       positiveWeight.push(0);
       negativeWeight.push(0);
-      previous = keptScores[i] as number;
+      previous = e.score;
     }
     const g = positiveWeight.length - 1;
-    positiveWeight[g] = (positiveWeight[g] as number) + p;
-    negativeWeight[g] = (negativeWeight[g] as number) + (1 - p);
+    positiveWeight[g] = (positiveWeight[g] as number) + e.count * e.p;
+    negativeWeight[g] = (negativeWeight[g] as number) + e.count * (1 - e.p);
   }
   const auc = rocAucFromGroups(positiveWeight, negativeWeight);
   return {
     n,
-    dropped: scores.length - n,
+    dropped,
     expectedConfusion: { tp, fp, tn, fn },
-    accuracy,
-    precision,
-    recall,
-    f1,
+    accuracy: { value: (tp + tn) / n, standardError: Math.sqrt(varianceTp + varianceFn) / n },
+    precision: {
+      value: ratio(tp, predictedPositive),
+      standardError: ratio(Math.sqrt(varianceTp), predictedPositive),
+    },
+    recall: {
+      value: ratio(tp, positives),
+      standardError: ratio(Math.sqrt(fn * fn * varianceTp + tp * tp * varianceFn), positives * positives),
+    },
+    f1: {
+      value: ratio(2 * tp, d),
+      standardError: ratio(
+        2 * Math.sqrt((predictedPositive + fn) ** 2 * varianceTp + tp * tp * varianceFn),
+        d * d,
+      ),
+    },
     rocAuc: {
       value: auc,
       standardError: Number.isNaN(auc)
