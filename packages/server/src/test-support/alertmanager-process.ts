@@ -3,9 +3,8 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { freePort } from "./free-port.js";
 import { cleanEnv } from "./server-process.js";
-import { makeTempDir, removeTempDir } from "./temp-dir.js";
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+import { ServiceProcess } from "./service-process.js";
+import { makeTempDir } from "./temp-dir.js";
 
 /** The Debian package installs `prometheus-alertmanager`; upstream builds call it `alertmanager`. */
 const binaries = ["prometheus-alertmanager", "alertmanager"];
@@ -19,45 +18,7 @@ const binaries = ["prometheus-alertmanager", "alertmanager"];
  * await fetch(`${am.url}/api/v2/alerts`, { method: "POST", body: "[]", headers: { "content-type": "application/json" } });
  * await am.stop();
  */
-export class AlertmanagerProcess {
-  private outputText = "";
-  private readonly exited: Promise<void>;
-
-  constructor(
-    private readonly child: ChildProcess,
-    readonly url: string,
-    private readonly dir: string,
-  ) {
-    child.stdout?.setEncoding("utf8").on("data", (chunk: string) => {
-      this.outputText += chunk;
-    });
-    child.stderr?.setEncoding("utf8").on("data", (chunk: string) => {
-      this.outputText += chunk;
-    });
-    this.exited = new Promise((resolve) => child.once("exit", () => resolve()));
-  }
-
-  get output(): string {
-    return this.outputText;
-  }
-
-  private get running(): boolean {
-    return this.child.exitCode === null && this.child.signalCode === null;
-  }
-
-  /** Stops Alertmanager (SIGTERM, SIGKILL after 10 s) and removes its config and storage. */
-  async stop(): Promise<void> {
-    if (this.running) {
-      this.child.kill("SIGTERM");
-      const done = await Promise.race([this.exited.then(() => true), sleep(10_000).then(() => false)]);
-      if (!done) {
-        this.child.kill("SIGKILL");
-        await this.exited;
-      }
-    }
-    await removeTempDir(this.dir);
-  }
-}
+export class AlertmanagerProcess extends ServiceProcess {}
 
 async function spawnFirst(args: string[], dir: string): Promise<ChildProcess> {
   let last: Error | undefined;
@@ -118,22 +79,7 @@ export async function startAlertmanager(options: {
     ],
     dir,
   );
-  const am = new AlertmanagerProcess(child, `http://127.0.0.1:${port}`, dir);
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) {
-      await am.stop();
-      throw new Error(`alertmanager exited with ${child.exitCode}:\n${am.output}`);
-    }
-    try {
-      const response = await fetch(`${am.url}/-/ready`, { signal: AbortSignal.timeout(2_000) });
-      await response.body?.cancel();
-      if (response.status === 200) return am;
-    } catch {
-      // Not listening yet.
-    }
-    await sleep(100);
-  }
-  await am.stop();
-  throw new Error(`alertmanager not ready after 30 s:\n${am.output}`);
+  const am = new AlertmanagerProcess("alertmanager", child, `http://127.0.0.1:${port}`, dir);
+  await am.waitReady("/-/ready");
+  return am;
 }

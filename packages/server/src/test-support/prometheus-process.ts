@@ -1,17 +1,16 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { freePort } from "./free-port.js";
 import { cleanEnv } from "./server-process.js";
-import { makeTempDir, removeTempDir } from "./temp-dir.js";
+import { ServiceProcess, sleep } from "./service-process.js";
+import { makeTempDir } from "./temp-dir.js";
 
 /** One series of an instant-vector answer from Prometheus's HTTP API. */
 export interface PromVectorSample {
   metric: Record<string, string>;
   value: number;
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * A real Prometheus (the `prometheus` binary on PATH) scraping given targets, with its own port and TSDB
@@ -22,32 +21,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * const [sample] = await prom.query('up{job="sightline"}');
  * await prom.stop();
  */
-export class PrometheusProcess {
-  private outputText = "";
-  private readonly exited: Promise<void>;
-
-  constructor(
-    private readonly child: ChildProcess,
-    readonly url: string,
-    private readonly dir: string,
-  ) {
-    child.stdout?.setEncoding("utf8").on("data", (chunk: string) => {
-      this.outputText += chunk;
-    });
-    child.stderr?.setEncoding("utf8").on("data", (chunk: string) => {
-      this.outputText += chunk;
-    });
-    this.exited = new Promise((resolve) => child.once("exit", () => resolve()));
-  }
-
-  get output(): string {
-    return this.outputText;
-  }
-
-  private get running(): boolean {
-    return this.child.exitCode === null && this.child.signalCode === null;
-  }
-
+export class PrometheusProcess extends ServiceProcess {
   /** Evaluates an instant query now; rejects on an API error. */
   async query(expr: string): Promise<PromVectorSample[]> {
     const response = await fetch(`${this.url}/api/v1/query?query=${encodeURIComponent(expr)}`, {
@@ -77,19 +51,6 @@ export class PrometheusProcess {
       await sleep(200);
     }
     throw new Error(`${expr} still ${JSON.stringify(last)} after ${timeoutMs} ms`);
-  }
-
-  /** Stops Prometheus (SIGTERM, SIGKILL after 10 s) and removes its TSDB and config. */
-  async stop(): Promise<void> {
-    if (this.running) {
-      this.child.kill("SIGTERM");
-      const done = await Promise.race([this.exited.then(() => true), sleep(10_000).then(() => false)]);
-      if (!done) {
-        this.child.kill("SIGKILL");
-        await this.exited;
-      }
-    }
-    await removeTempDir(this.dir);
   }
 }
 
@@ -135,23 +96,7 @@ export async function startPrometheus(options: {
     ],
     { env: cleanEnv(), stdio: ["ignore", "pipe", "pipe"], cwd: dir },
   );
-  const prom = new PrometheusProcess(child, `http://127.0.0.1:${port}`, dir);
-  const spawnError = new Promise<Error>((resolve) => child.once("error", resolve));
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    const failed = await Promise.race([spawnError, sleep(200).then(() => undefined)]);
-    if (failed || child.exitCode !== null) {
-      await prom.stop();
-      throw new Error(`prometheus did not start (${failed?.message ?? child.exitCode}):\n${prom.output}`);
-    }
-    try {
-      const response = await fetch(`${prom.url}/-/ready`, { signal: AbortSignal.timeout(2_000) });
-      await response.body?.cancel();
-      if (response.status === 200) return prom;
-    } catch {
-      // Not listening yet.
-    }
-  }
-  await prom.stop();
-  throw new Error(`prometheus not ready after 30 s:\n${prom.output}`);
+  const prom = new PrometheusProcess("prometheus", child, `http://127.0.0.1:${port}`, dir);
+  await prom.waitReady("/-/ready");
+  return prom;
 }
