@@ -177,6 +177,14 @@ export class DuckDbWindowStore implements WindowStore {
       scope,
       columns.some((c) => c.source === "label"),
     );
+    return this.countWindows(base, columns);
+  }
+
+  // Rows per window and every column's bin counts per window, over one base query.
+  private async countWindows(
+    base: { sql: string; params: unknown[] },
+    columns: readonly BinnedColumn[],
+  ): Promise<WindowColumnCounts[]> {
     const totals = await this.db.read(
       `WITH base AS (${base.sql}) SELECT w, count(*) AS n FROM base GROUP BY w ORDER BY w`,
       base.params,
@@ -425,16 +433,7 @@ export class DuckDbWindowStore implements WindowStore {
             WHERE ts IS NOT NULL`,
       params: [originMs, sizeMs, sizeMs, originMs, model, version],
     };
-    const totals = await this.db.read(
-      `WITH base AS (${base.sql}) SELECT w, count(*) AS n FROM base GROUP BY w ORDER BY w`,
-      base.params,
-    );
-    const counts = await this.countColumns(base, columns);
-    return totals.map((t) => ({
-      fromMs: Number(t.w),
-      rows: Number(t.n),
-      columns: counts.get(Number(t.w)) ?? new Map<string, ColumnCounts>(),
-    }));
+    return this.countWindows(base, columns);
   }
 
   private async sample(
