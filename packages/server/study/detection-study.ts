@@ -3,17 +3,17 @@
 // parquet reference), daily windows. Part 1: alarms per feature-window on the January holdout (Jan 22-31)
 // and on the natural months February-June. Part 2: three shifts injected from 2001-02-05 into copies of
 // Jan 22 - Feb 28 (miles -> km on distance, 10% nulls in origin, +15 min on delay): detection delay in
-// windows. Rules compared on the same windows: the engine default (auto method, threshold calibrated from
-// the reference with the minimum effect), the calibrated part alone (minEffect 0), and raw p < 0.05
-// (binned KS for numeric columns, chi-square for categories), and, for comparison, the default statistic
-// against mean + 3 sd of that statistic over the 21 reference days (day chunks, as NannyML). Run from packages/server:
+// windows. Rules compared on the same windows: the engine default (auto method; threshold = the largest of
+// the minimum effect, the sampling threshold at the window's size and the spread of the reference's own
+// days), the same without the reference days (the default before session 3), the sampling threshold alone
+// (minEffect 0, no reference days), and raw p < 0.05 (binned KS for numbers, chi-square for categories).
+// Run from packages/server:
 // `npx tsx study/detection-study.ts` (prints Markdown tables; docs/detection-study.md holds the results).
 
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { calibrateThreshold } from "@sightline/stats";
 import { evaluateMonitors, type MonitorCheck } from "../src/engine/alerts/evaluate-monitors.js";
 import { qualityCheckProvider } from "../src/engine/check-providers.js";
 import type { DriftAnswer, DriftOptions } from "../src/engine/drift/drift-service.js";
@@ -53,18 +53,19 @@ const SCENARIOS = [
   { model: "flights-delay-15", column: "delay", expr: "delay + 15", label: "delay + 15 min" },
 ] as const;
 
-type Rule = "default" | "calibrated" | "raw" | "chunks";
-const RULES: Rule[] = ["default", "calibrated", "raw", "chunks"];
+type Rule = "default" | "sampling" | "calibrated" | "raw";
+const RULES: Rule[] = ["default", "sampling", "calibrated", "raw"];
 const RULE_NAMES: Record<Rule, string> = {
-  default: "engine default (calibrated, min effect)",
-  calibrated: "calibrated only (minEffect 0)",
+  default: "engine default (min effect, sampling, reference days)",
+  sampling: "without reference days (min effect, sampling)",
+  calibrated: "sampling threshold only (minEffect 0)",
   raw: "raw p < 0.05 (binned KS / chi²)",
-  chunks: "day chunks of the reference (mean + 3 sd)",
 };
-const RULE_OPTIONS: Record<Exclude<Rule, "chunks">, DriftOptions> = {
+const RULE_OPTIONS: Record<Rule, DriftOptions> = {
   default: { multivariate: true },
-  calibrated: { minEffect: 0, multivariate: false },
-  raw: { methods: ["binned-ks", "chi-square"], multivariate: false },
+  sampling: { referenceChunks: false, multivariate: false },
+  calibrated: { minEffect: 0, referenceChunks: false, multivariate: false },
+  raw: { methods: ["binned-ks", "chi-square"], referenceChunks: false, multivariate: false },
 };
 
 /** One feature in one window under one rule. */
@@ -76,6 +77,7 @@ interface Flag {
   statistic: number;
   pValue: number | null;
   threshold: number;
+  source: string;
   drift: boolean;
 }
 
@@ -93,6 +95,7 @@ function flags(answer: DriftAnswer, rule: Rule): Flag[] {
         statistic: c.statistic,
         pValue: c.p_value,
         threshold: c.threshold,
+        source: c.threshold_source,
         drift: c.drift_detected,
       });
     }
@@ -106,29 +109,10 @@ function flags(answer: DriftAnswer, rule: Rule): Flag[] {
         statistic: m.statistic,
         pValue: null,
         threshold: m.upper,
+        source: "pca band",
         drift: m.drift_detected,
       });
     }
-  }
-  return out;
-}
-
-/** The default rule's statistics re-judged against thresholds from the reference's own days. */
-function chunkFlags(defaults: Flag[], thresholds: ReadonlyMap<string, number>): Flag[] {
-  return defaults.flatMap((f) => {
-    const threshold = thresholds.get(f.column);
-    if (threshold === undefined) return [];
-    return [{ ...f, rule: "chunks" as const, threshold, drift: f.statistic > threshold }];
-  });
-}
-
-/** Mean + 3 sd (NannyML's rule) of each column's default statistic over the reference days. */
-function dayChunkThresholds(referenceDays: Flag[]): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const column of columnsOf(referenceDays)) {
-    if (column.startsWith("multivariate")) continue;
-    const statistics = referenceDays.filter((f) => f.column === column).map((f) => f.statistic);
-    out.set(column, calibrateThreshold(statistics, { rule: { kind: "mean+k*sd", k: 3 } }).threshold);
   }
   return out;
 }
@@ -185,18 +169,18 @@ function quietTables(all: Flag[]): void {
   }
   console.log("\n### Effect sizes: median statistic per period (default rule), and median threshold\n");
   console.log(
-    `| feature | method | ${MONTHS.join(" | ")} | median threshold (default) | median calibrated part | day-chunk threshold |`,
+    `| feature | method | ${MONTHS.join(" | ")} | median threshold (default) | deciding part | median sampling threshold |`,
   );
   console.log(`| --- | --- | ${MONTHS.map(() => "---").join(" | ")} | --- | --- | --- |`);
   for (const column of columnsOf(all)) {
     const mine = all.filter((f) => f.column === column && f.rule === "default");
     const cal = all.filter((f) => f.column === column && f.rule === "calibrated");
-    const chunk = all.find((f) => f.column === column && f.rule === "chunks");
+    const sources = [...new Set(mine.map((f) => f.source))].join(", ");
     const cells = MONTHS.map((m) =>
       fmt(median(mine.filter((f) => period(f.fromMs) === m).map((f) => f.statistic))),
     );
     console.log(
-      `| ${column} | ${mine[0]?.method ?? "-"} | ${cells.join(" | ")} | ${fmt(median(mine.map((f) => f.threshold)))} | ${cal.length ? fmt(median(cal.map((f) => f.threshold))) : "-"} | ${chunk ? fmt(chunk.threshold) : "-"} |`,
+      `| ${column} | ${mine[0]?.method ?? "-"} | ${cells.join(" | ")} | ${fmt(median(mine.map((f) => f.threshold)))} | ${sources} | ${cal.length ? fmt(median(cal.map((f) => f.threshold))) : "-"} |`,
     );
   }
 }
@@ -283,7 +267,7 @@ try {
   const referenceFile = join(dir, "reference.parquet");
   const run = (sql: string) => store.db.write((conn) => store.db.run(conn, sql));
   await run(
-    `COPY (SELECT delay, distance, origin, destination, hour(date) AS hour FROM ${source} WHERE date < TIMESTAMP '2001-01-22') TO '${referenceFile}' (FORMAT parquet)`,
+    `COPY (SELECT date AS timestamp, delay, distance, origin, destination, hour(date) AS hour FROM ${source} WHERE date < TIMESTAMP '2001-01-22') TO '${referenceFile}' (FORMAT parquet)`,
   );
   const references = new ReferenceService(
     store,
@@ -310,35 +294,24 @@ try {
   console.log(`loaded predictions in ${seconds(step)} s`);
 
   const engine = buildWindowEngine(store);
-  const driftOf = async (model: string, toMs: number, chunks: ReadonlyMap<string, number>) => {
+  const driftOf = async (model: string, toMs: number) => {
     const all: Flag[] = [];
-    for (const rule of ["default", "calibrated", "raw"] as const) {
+    for (const rule of RULES) {
       const answer = await engine.drift.drift(
         { model, fromMs: HOLDOUT_FROM, toMs, sizeMs: DAY, originMs: 0, version: "v1" },
         RULE_OPTIONS[rule],
       );
       all.push(...flags(answer, rule));
     }
-    all.push(
-      ...chunkFlags(
-        all.filter((f) => f.rule === "default"),
-        chunks,
-      ),
-    );
     return all;
   };
   step = performance.now();
-  const referenceDays = await engine.drift.drift(
-    { model: "flights", fromMs: JAN, toMs: HOLDOUT_FROM, sizeMs: DAY, originMs: 0, version: "v1" },
-    { multivariate: false },
-  );
-  const chunks = dayChunkThresholds(flags(referenceDays, "default"));
-  const quiet = await driftOf("flights", TO, chunks);
+  const quiet = await driftOf("flights", TO);
   console.log(`quiet stream: ${quiet.length} results in ${seconds(step)} s`);
   quietTables(quiet);
   for (const s of SCENARIOS) {
     step = performance.now();
-    const shifted = await driftOf(s.model, SCENARIO_TO, chunks);
+    const shifted = await driftOf(s.model, SCENARIO_TO);
     scenarioTable(s.label, s.column, shifted, quiet);
     if (s.column === "origin") await qualityMonitors(engine, s.model);
     console.log(`(${s.model}: ${seconds(step)} s)`);

@@ -170,6 +170,18 @@ export interface WindowStore {
     columns: readonly { name: string; source: ColumnSource }[],
     rows: number,
   ): Promise<number[][]>;
+  /**
+   * Up to `perChunk` reference rows of numeric columns per reference chunk of `sizeMs` (chunks as
+   * {@link referenceChunkCounts}, rows picked as {@link referenceNumericSample}).
+   */
+  referenceChunkSample(
+    model: string,
+    version: string,
+    columns: readonly { name: string; source: ColumnSource }[],
+    sizeMs: number,
+    originMs: number,
+    perChunk: number,
+  ): Promise<{ fromMs: number; rows: number[][] }[]>;
   /** The newest prediction's event time for the model (and version), null when none. */
   newestTimestamp(model: string, version?: string): Promise<number | null>;
   /** The most common version of the model's predictions in `[fromMs, toMs)`, null when none. */

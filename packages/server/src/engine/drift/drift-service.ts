@@ -1,4 +1,4 @@
-import type { CalibratedThreshold, DriftMethod, PcaDriftModel } from "@sightline/stats";
+import type { CalibratedThreshold, DriftMethod } from "@sightline/stats";
 import type { Contract } from "../../contract/contract.js";
 import { SightlineError } from "../../errors.js";
 import { DEFAULT_P_VALUE_THRESHOLD, DISTANCE_THRESHOLDS } from "../../report/drift-thresholds.js";
@@ -20,9 +20,20 @@ import {
   MULTIVARIATE_REFERENCE_ROWS,
   MULTIVARIATE_SAMPLE_ROWS,
   type MultivariateDrift,
+  type MultivariateModel,
   multivariateDrift,
+  withChunkBand,
 } from "./multivariate-drift.js";
-import { type ChunkVariation, chunkStatistic, chunkVariation } from "./reference-chunks.js";
+import {
+  type ChunkVariation,
+  type Comparison,
+  chunkStatistic,
+  chunkVariation,
+  distrustsPValues,
+  MIN_CHUNKS,
+  usableChunks,
+  withoutChunk,
+} from "./reference-chunks.js";
 import {
   binsFor,
   driftColumns,
@@ -74,16 +85,31 @@ export interface DriftOptions {
   minEffect?: number;
   /** Compute the multivariate (PCA) drift too; default true. */
   multivariate?: boolean;
+  /**
+   * Let the spread of the reference's own time chunks of the window's size raise distance thresholds
+   * (and replace distrusted p-value tests); default true. Needs a `timestamp` column in the reference.
+   */
+  referenceChunks?: boolean;
+}
+
+/** A version's reference cut into chunks of one window grid, per column (chunks too small dropped). */
+export interface ReferenceChunks {
+  key: string;
+  sizeMs: number;
+  byColumn: Map<string, ColumnCounts[]>;
 }
 
 /**
  * Drift of every feature, the prediction and the label per window, against the version's reference,
  * computed from histograms the store aggregates (reference histograms once per version, cached).
- * Tests with a p-value are judged at p < 0.05 after Holm's correction across the window's tests
- * (adjust-window-p-values.ts); a column whose reference chunks of the window's size drift from
- * the whole reference (weekday in daily windows) against those chunks' spread (reference-chunks.ts); distances against a threshold calibrated from the
- * reference at the window's size (parametric bootstrap, mean + 3 sd, cached per version, column,
- * method and size bucket), never below the minimum effect.
+ * Distances are judged against the largest of three thresholds: the minimum effect; sampling noise at
+ * the window's size (parametric bootstrap of the reference histogram, mean + 3 sd, cached per version,
+ * column, method and size bucket); and, when the reference has timestamps, the spread of its own time
+ * chunks of the window's size, each against the rest of the reference (mean + 3 sd, reference-chunks.ts),
+ * which holds the day-to-day variation that sampling noise misses. Tests with a p-value are judged at
+ * p < 0.05 after Holm's correction across the window's tests (adjust-window-p-values.ts), unless the
+ * reference chunks drift far more often than that (weekday in daily windows): then by Jensen–Shannon
+ * against the chunks' spread.
  *
  * @example
  * const drift = new DriftService(store);
@@ -92,8 +118,10 @@ export interface DriftOptions {
 export class DriftService {
   private readonly profiles = new Map<string, Promise<ReferenceProfile>>();
   private readonly thresholds = new Map<string, CalibratedThreshold>();
-  private readonly chunks = new Map<string, Promise<Map<string, ChunkVariation>>>();
-  private readonly pca = new Map<string, Promise<{ model: PcaDriftModel; rows: number }>>();
+  private readonly chunks = new Map<string, Promise<ReferenceChunks>>();
+  private readonly spreads = new Map<string, ChunkVariation>();
+  private readonly drifting = new Map<string, number>();
+  private readonly pca = new Map<string, Promise<MultivariateModel>>();
 
   constructor(private readonly store: Store) {}
 
@@ -185,95 +213,150 @@ export class DriftService {
 
   /**
    * Compares one column's window histogram with the reference: the method, the statistic and the
-   * verdict against the p-value threshold or the calibrated one.
+   * verdict. Distances are judged against the largest of the minimum effect, the sampling threshold at
+   * the window's size and, with `chunks`, the spread of the reference's own time chunks; p-value tests
+   * at p < 0.05 (Holm-adjusted later), unless the reference chunks show the test alarms far more often
+   * than its level, in which case the column is judged by Jensen–Shannon against those chunks.
    */
   compareColumn(
     profile: ReferenceProfile,
     column: ReferenceColumn,
     current: ColumnCounts,
     options: DriftOptions & { method?: DriftMethod } = {},
+    chunks: ReferenceChunks | null = null,
   ): ColumnDriftResult {
     const prepared = prepareComparison(column, current, options.method);
     const result = runComparison(column, current, prepared);
-    let threshold = DEFAULT_P_VALUE_THRESHOLD;
-    let source: ColumnDriftResult["threshold_source"] = "p_value";
-    if (result.p_value === null) {
-      const calibrated = this.threshold(profile, column, prepared.method, current.present, options.minEffect);
-      threshold = calibrated.threshold;
-      source = calibrated.threshold > calibrated.calibrated ? "min_effect" : "calibrated";
-    }
-    return {
+    const own = chunks?.byColumn.get(column.name) ?? [];
+    const base = {
       column: column.name,
       type: column.type,
       method: prepared.method,
       statistic: result.statistic,
       p_value: result.p_value,
-      threshold,
-      drift_detected: judge(result, threshold),
       p_adjusted: null,
       p_adjustment: null,
       tests_in_window: 0,
       reason: prepared.reason,
       reference_rows: column.counts.present,
       rows: current.present,
-      threshold_source: source,
-      reference_chunks: null,
+    };
+    if (result.p_value !== null) {
+      if (chunks && options.method === undefined && own.length >= MIN_CHUNKS) {
+        const drifting = this.driftingChunks(chunks, column, prepared);
+        if (distrustsPValues(drifting, own.length)) {
+          return this.compareWithChunks(column, current, chunks, drifting);
+        }
+      }
+      return {
+        ...base,
+        threshold: DEFAULT_P_VALUE_THRESHOLD,
+        drift_detected: judge(result, DEFAULT_P_VALUE_THRESHOLD),
+        threshold_source: "p_value",
+        reference_chunks: null,
+      };
+    }
+    const calibrated = this.threshold(profile, column, prepared.method, current.present, options.minEffect);
+    const spread = chunks && own.length > 0 ? this.spread(chunks, column, prepared) : null;
+    const chunkThreshold = spread?.threshold ?? Number.NEGATIVE_INFINITY;
+    const threshold = Math.max(calibrated.threshold, chunkThreshold);
+    return {
+      ...base,
+      threshold,
+      drift_detected: judge(result, threshold),
+      threshold_source:
+        chunkThreshold > calibrated.threshold
+          ? "reference_chunks"
+          : calibrated.threshold > calibrated.calibrated
+            ? "min_effect"
+            : "calibrated",
+      reference_chunks: spread,
     };
   }
 
   /**
-   * How each column varies between reference chunks of the scope's window size and alignment
-   * (reference-chunks.ts), from the reference's `timestamp`; computed once per version and window grid.
+   * The reference cut into chunks of the scope's window size and alignment by its `timestamp`, counted
+   * per column over the drift bins; computed once per version and window grid. Null when the reference
+   * has no timestamps (or the rule is turned off), so only the sampling threshold applies.
    */
-  chunkVariations(profile: ReferenceProfile, scope: WindowScope): Promise<Map<string, ChunkVariation>> {
+  referenceChunks(profile: ReferenceProfile, scope: WindowScope): Promise<ReferenceChunks> {
     const offset = ((scope.originMs % scope.sizeMs) + scope.sizeMs) % scope.sizeMs;
     const key = [profile.model, profile.version, profile.rows, scope.sizeMs, offset].join("\u0000");
-    let variations = this.chunks.get(key);
-    if (!variations) {
-      variations = this.buildChunkVariations(profile, scope.sizeMs, offset);
-      variations.catch(() => this.chunks.delete(key));
-      this.chunks.set(key, variations);
+    let chunks = this.chunks.get(key);
+    if (!chunks) {
+      chunks = this.buildReferenceChunks(profile, key, scope.sizeMs, offset);
+      chunks.catch(() => this.chunks.delete(key));
+      this.chunks.set(key, chunks);
     }
-    return variations;
+    return chunks;
   }
 
-  private async buildChunkVariations(
+  private async buildReferenceChunks(
     profile: ReferenceProfile,
+    key: string,
     sizeMs: number,
     offsetMs: number,
-  ): Promise<Map<string, ChunkVariation>> {
+  ): Promise<ReferenceChunks> {
+    const byColumn = new Map<string, ColumnCounts[]>();
     const columns = profile.columns;
-    const out = new Map<string, ChunkVariation>();
-    if (columns.length === 0) return out;
-    const chunks = await this.store.windows.referenceChunkCounts(
-      profile.model,
-      profile.version,
-      columns.map((c) => c.bins),
-      sizeMs,
-      offsetMs,
-    );
-    for (const column of columns) {
-      const counts = chunks.flatMap((chunk) => {
-        const c = chunk.columns.get(column.name);
-        return c ? [c] : [];
-      });
-      out.set(
-        column.name,
-        chunkVariation(column, counts, sizeMs, (c) => this.compareColumn(profile, column, c).drift_detected),
+    if (columns.length > 0) {
+      const chunks = await this.store.windows.referenceChunkCounts(
+        profile.model,
+        profile.version,
+        columns.map((c) => c.bins),
+        sizeMs,
+        offsetMs,
       );
+      for (const column of columns) {
+        const counts = usableChunks(
+          chunks.flatMap((chunk) => {
+            const c = chunk.columns.get(column.name);
+            return c ? [c] : [];
+          }),
+        );
+        if (counts.length > 0) byColumn.set(column.name, counts);
+      }
     }
-    return out;
+    return { key, sizeMs, byColumn };
   }
 
-  /** Judges a column whose reference drifts between windows against its reference chunks' spread. */
+  private spread(chunks: ReferenceChunks, column: ReferenceColumn, like: Comparison): ChunkVariation {
+    const key = [chunks.key, column.name, like.method, like.topK ?? ""].join("\u0000");
+    let spread = this.spreads.get(key);
+    if (!spread) {
+      spread = chunkVariation(column, chunks.byColumn.get(column.name) ?? [], chunks.sizeMs, like);
+      this.spreads.set(key, spread);
+    }
+    return spread;
+  }
+
+  /** Chunks whose ordinary p-value test against the rest of the reference says "drift" (p < 0.05). */
+  private driftingChunks(chunks: ReferenceChunks, column: ReferenceColumn, like: Comparison): number {
+    const key = [chunks.key, column.name, like.method, like.topK ?? "", "p"].join("\u0000");
+    let drifting = this.drifting.get(key);
+    if (drifting === undefined) {
+      drifting = (chunks.byColumn.get(column.name) ?? []).filter((chunk) => {
+        const rest = withoutChunk(column, chunk);
+        const result = runComparison(rest, chunk, prepareComparison(rest, chunk, like));
+        return judge(result, DEFAULT_P_VALUE_THRESHOLD);
+      }).length;
+      this.drifting.set(key, drifting);
+    }
+    return drifting;
+  }
+
+  /** Judges a column whose p-value test the reference chunks distrust by Jensen–Shannon against them. */
   private compareWithChunks(
     column: ReferenceColumn,
     current: ColumnCounts,
-    variation: ChunkVariation,
+    chunks: ReferenceChunks,
+    drifting: number,
   ): ColumnDriftResult {
-    const statistic = chunkStatistic(column, current);
-    const threshold = variation.threshold ?? 0;
-    const size = `${variation.size_ms / 3_600_000}h`;
+    const like: Comparison = { method: "jensen-shannon" };
+    const statistic = chunkStatistic(column, current, like);
+    const spread = { ...this.spread(chunks, column, like), drifting_chunks: drifting };
+    const threshold = spread.threshold ?? 0;
+    const size = `${spread.size_ms / 3_600_000}h`;
     return {
       column: column.name,
       type: column.type,
@@ -285,39 +368,80 @@ export class DriftService {
       tests_in_window: 0,
       threshold,
       drift_detected: statistic > threshold,
-      reason: `${variation.drifting_chunks} of ${variation.chunks} reference chunks of ${size} (by the reference timestamp) drift from the whole reference, so ${column.name} varies between windows by construction; judged by Jensen-Shannon against the largest chunk distance or mean + 3 sd of them`,
+      reason: `${drifting} of ${spread.chunks} reference chunks of ${size} (by the reference timestamp) drift from the rest of the reference at p < 0.05, far more than the test's level allows, so ${column.name} varies between windows by construction; judged by Jensen-Shannon against mean + 3 sd of those chunks`,
       reference_rows: column.counts.present,
       rows: current.present,
       threshold_source: "reference_chunks",
-      reference_chunks: variation,
+      reference_chunks: spread,
     };
   }
 
-  private pcaModel(profile: ReferenceProfile, columns: ReferenceColumn[]) {
-    const key = `${profile.model}\u0000${profile.version}\u0000${profile.rows}\u0000${columns.map((c) => c.name).join(",")}`;
+  private pcaModel(
+    profile: ReferenceProfile,
+    columns: ReferenceColumn[],
+    scope: WindowScope,
+    chunks: boolean,
+  ) {
+    const offset = ((scope.originMs % scope.sizeMs) + scope.sizeMs) % scope.sizeMs;
+    const key = [
+      chunks,
+      profile.model,
+      profile.version,
+      profile.rows,
+      scope.sizeMs,
+      offset,
+      ...columns.map((c) => c.name),
+    ].join("\u0000");
     let model = this.pca.get(key);
     if (!model) {
-      model = this.store.windows
-        .referenceNumericSample(profile.model, profile.version, columns, MULTIVARIATE_REFERENCE_ROWS)
-        .then((rows) => ({ model: fitMultivariate(rows), rows: rows.length }));
+      model = this.fitPca(profile, columns, chunks ? scope.sizeMs : null, offset);
       model.catch(() => this.pca.delete(key));
       this.pca.set(key, model);
     }
     return model;
   }
 
+  private async fitPca(
+    profile: ReferenceProfile,
+    columns: ReferenceColumn[],
+    sizeMs: number | null,
+    offsetMs: number,
+  ): Promise<MultivariateModel> {
+    const { model, version } = profile;
+    const rows = await this.store.windows.referenceNumericSample(
+      model,
+      version,
+      columns,
+      MULTIVARIATE_REFERENCE_ROWS,
+    );
+    if (sizeMs === null) return fitMultivariate(rows);
+    const chunks = await this.store.windows.referenceChunkSample(
+      model,
+      version,
+      columns,
+      sizeMs,
+      offsetMs,
+      MULTIVARIATE_SAMPLE_ROWS,
+    );
+    return withChunkBand(
+      fitMultivariate(rows),
+      chunks.map((c) => c.rows),
+    );
+  }
+
   private async multivariate(
     profile: ReferenceProfile,
     scope: WindowScope,
+    chunks: boolean,
   ): Promise<Map<number, MultivariateDrift>> {
     const columns = profile.columns.filter((c) => c.source === "feature" && c.bins.binning === "cuts");
     const out = new Map<number, MultivariateDrift>();
     if (columns.length < 2) return out;
-    const { model, rows } = await this.pcaModel(profile, columns);
+    const fitted = await this.pcaModel(profile, columns, scope, chunks);
     const samples = await this.store.windows.numericSample(scope, columns, MULTIVARIATE_SAMPLE_ROWS);
     const names = columns.map((c) => c.name);
     for (const sample of samples) {
-      if (sample.rows.length > 0) out.set(sample.fromMs, multivariateDrift(model, names, sample.rows, rows));
+      if (sample.rows.length > 0) out.set(sample.fromMs, multivariateDrift(fitted, names, sample.rows));
     }
     return out;
   }
@@ -375,11 +499,11 @@ export class DriftService {
       versioned,
       profile.columns.map((c) => c.bins),
     );
-    const variations = await this.chunkVariations(profile, versioned);
+    const chunks = options.referenceChunks === false ? null : await this.referenceChunks(profile, versioned);
     const multivariate =
       options.multivariate === false
         ? new Map<number, MultivariateDrift>()
-        : await this.multivariate(profile, versioned);
+        : await this.multivariate(profile, versioned, options.referenceChunks !== false);
     const answer: DriftAnswer = {
       model: scope.model,
       version: contract.version,
@@ -393,19 +517,16 @@ export class DriftService {
       for (const column of profile.columns) {
         const current = window.columns.get(column.name);
         if (!current || current.present === 0) continue;
-        const methods = options.methods ?? [undefined];
-        const variation = variations.get(column.name);
-        if (options.methods === undefined && variation?.applies) {
-          columns.push(this.compareWithChunks(column, current, variation));
-          continue;
-        }
-        for (const method of methods) {
+        for (const method of options.methods ?? [undefined]) {
           if (method !== undefined && !methodFits(column, method)) continue;
           columns.push(
-            this.compareColumn(profile, column, current, {
-              ...options,
-              ...(method === undefined ? {} : { method }),
-            }),
+            this.compareColumn(
+              profile,
+              column,
+              current,
+              { ...options, ...(method === undefined ? {} : { method }) },
+              chunks,
+            ),
           );
         }
       }

@@ -36,6 +36,8 @@ export function methodFits(column: ReferenceColumn, method: DriftMethod): boolea
 export interface PreparedComparison {
   method: DriftMethod;
   reason: string;
+  /** Categories kept (the top reference categories plus "other") when the automatic choice reduced them. */
+  topK?: number;
   reference: Float64Array;
   current: Float64Array;
 }
@@ -44,7 +46,9 @@ export interface PreparedComparison {
  * Picks the method for one column of one window (stats `selectMethod` on summaries, or the one asked
  * for) and aligns the two histograms for it: categories empty in both dropped, binary methods padded
  * to two cells (or replaced by chi-square / Jensen–Shannon when there are more, as the drift report),
- * high-cardinality categories reduced to the top 20 reference categories plus "other".
+ * high-cardinality categories reduced to the top 20 reference categories plus "other". `like` repeats
+ * an earlier choice (method and category reduction) on other counts, so reference chunks are measured
+ * exactly as the window they calibrate.
  *
  * @example
  * prepareComparison(referenceColumn, windowCounts); // { method: "binned-wasserstein", reference, current, ... }
@@ -52,7 +56,7 @@ export interface PreparedComparison {
 export function prepareComparison(
   column: ReferenceColumn,
   current: ColumnCounts,
-  requested?: DriftMethod,
+  requested?: DriftMethod | Pick<PreparedComparison, "method" | "topK">,
 ): PreparedComparison {
   const reference = column.counts;
   let method: DriftMethod;
@@ -66,6 +70,9 @@ export function prepareComparison(
       uniqueCount: column.distinct,
       summariesOnly: true,
     }));
+  } else if (typeof requested === "object") {
+    ({ method, topK } = requested);
+    reason = `as the window: ${method}`;
   } else {
     method = BINNED_FORM[requested] ?? requested;
     reason = `chosen with method=${requested}`;
@@ -103,7 +110,7 @@ export function prepareComparison(
   }
   if (topK !== undefined && a.length > topK) {
     const reduced = topKCategories(a, b, topK);
-    return { method, reason, reference: reduced.reference, current: reduced.current };
+    return { method, reason, topK, reference: reduced.reference, current: reduced.current };
   }
   return { method, reason, reference: Float64Array.from(a), current: Float64Array.from(b) };
 }

@@ -424,8 +424,24 @@ export class DuckDbWindowStore implements WindowStore {
     sizeMs: number,
     originMs: number,
   ): Promise<WindowColumnCounts[]> {
+    return this.countWindows(this.referenceChunkBase(model, version, sizeMs, originMs), columns);
+  }
+
+  referenceChunkSample(
+    model: string,
+    version: string,
+    columns: readonly Column[],
+    sizeMs: number,
+    originMs: number,
+    perChunk: number,
+  ): Promise<{ fromMs: number; rows: number[][] }[]> {
+    return this.sample(this.referenceChunkBase(model, version, sizeMs, originMs), columns, perChunk);
+  }
+
+  // Reference rows windowed by their reserved `timestamp` (epoch ms or ISO-8601); rows without one left out.
+  private referenceChunkBase(model: string, version: string, sizeMs: number, originMs: number) {
     const ts = "json_extract_string(features, '$.timestamp')";
-    const base = {
+    return {
       sql: `SELECT CAST(floor((ts - ?::DOUBLE) / ?::DOUBLE) * ?::DOUBLE + ?::DOUBLE AS BIGINT) AS w, id, features, prediction, label
             FROM (SELECT COALESCE(TRY_CAST(${ts} AS BIGINT), epoch_ms(TRY_CAST(${ts} AS TIMESTAMP))) AS ts,
                          CAST(row_index AS VARCHAR) AS id, features, prediction, label
@@ -433,7 +449,6 @@ export class DuckDbWindowStore implements WindowStore {
             WHERE ts IS NOT NULL`,
       params: [originMs, sizeMs, sizeMs, originMs, model, version],
     };
-    return this.countWindows(base, columns);
   }
 
   private async sample(
