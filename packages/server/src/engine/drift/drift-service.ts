@@ -108,8 +108,8 @@ export interface ReferenceChunks {
  * chunks of the window's size, each against the rest of the reference (mean + 3 sd, reference-chunks.ts),
  * which holds the day-to-day variation that sampling noise misses. Tests with a p-value are judged at
  * p < 0.05 after Holm's correction across the window's tests (adjust-window-p-values.ts), unless the
- * reference chunks drift far more often than that (weekday in daily windows): then by Jensen–Shannon
- * against the chunks' spread.
+ * reference chunks drift far more often than that (weekday in daily windows): then by a distance
+ * (Wasserstein for numbers, Jensen–Shannon for categories) against the chunks' spread.
  *
  * @example
  * const drift = new DriftService(store);
@@ -216,7 +216,7 @@ export class DriftService {
    * verdict. Distances are judged against the largest of the minimum effect, the sampling threshold at
    * the window's size and, with `chunks`, the spread of the reference's own time chunks; p-value tests
    * at p < 0.05 (Holm-adjusted later), unless the reference chunks show the test alarms far more often
-   * than its level, in which case the column is judged by Jensen–Shannon against those chunks.
+   * than its level, in which case the column is judged by a distance against those chunks.
    */
   compareColumn(
     profile: ReferenceProfile,
@@ -345,14 +345,18 @@ export class DriftService {
     return drifting;
   }
 
-  /** Judges a column whose p-value test the reference chunks distrust by Jensen–Shannon against them. */
+  /** Judges a column whose p-value test the reference chunks distrust by a distance against their spread. */
   private compareWithChunks(
     column: ReferenceColumn,
     current: ColumnCounts,
     chunks: ReferenceChunks,
     drifting: number,
   ): ColumnDriftResult {
-    const like: Comparison = { method: "jensen-shannon" };
+    // An effect size on the column's own scale: Wasserstein in reference sd for numbers (Jensen–Shannon
+    // over 1,000 fine quantile bins would mostly measure sampling noise at a few hundred rows).
+    const like: Comparison = {
+      method: column.bins.binning === "cuts" ? "binned-wasserstein" : "jensen-shannon",
+    };
     const statistic = chunkStatistic(column, current, like);
     const spread = { ...this.spread(chunks, column, like), drifting_chunks: drifting };
     const threshold = spread.threshold ?? 0;
@@ -360,7 +364,7 @@ export class DriftService {
     return {
       column: column.name,
       type: column.type,
-      method: "jensen-shannon",
+      method: like.method,
       statistic,
       p_value: null,
       p_adjusted: null,
@@ -368,7 +372,7 @@ export class DriftService {
       tests_in_window: 0,
       threshold,
       drift_detected: statistic > threshold,
-      reason: `${drifting} of ${spread.chunks} reference chunks of ${size} (by the reference timestamp) drift from the rest of the reference at p < 0.05, far more than the test's level allows, so ${column.name} varies between windows by construction; judged by Jensen-Shannon against mean + 3 sd of those chunks`,
+      reason: `${drifting} of ${spread.chunks} reference chunks of ${size} (by the reference timestamp) drift from the rest of the reference at p < 0.05, far more than the test's level allows, so ${column.name} varies between windows by more than the test allows for; judged by ${like.method} against mean + 3 sd of those chunks`,
       reference_rows: column.counts.present,
       rows: current.present,
       threshold_source: "reference_chunks",

@@ -68,8 +68,50 @@ function streamRows(model: string): PredictionRow[] {
   return rows;
 }
 
+const HEAVY_DAY_ROWS = 1500;
+const SHIFTED_DAY = 4;
+
+/** A normal draw (Box–Muller) from a seeded uniform. */
+function normal(next: () => number): number {
+  return Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next());
+}
+
+/** Delay-like numbers whose daily mean wanders (weather): each day N(mu_d, 1), mu_d uniform in ±0.4. */
+function wanderingDay(next: () => number, rows: number, shift = 0): number[] {
+  const mu = 0.8 * next() - 0.4 + shift;
+  return Array.from({ length: rows }, () => mu + normal(next));
+}
+
+function wanderingReferenceCsv(): string {
+  const next = mulberry32(7);
+  const lines = ["timestamp,delay"];
+  for (let d = 0; d < 21; d++) {
+    for (const [i, x] of wanderingDay(next, HEAVY_DAY_ROWS).entries()) {
+      lines.push(
+        `${new Date(REFERENCE_START + d * DAY + Math.floor((i / HEAVY_DAY_ROWS) * DAY)).toISOString()},${x}`,
+      );
+    }
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+/** A week of wandering days; on SHIFTED_DAY every delay is 1.5 sd later. */
+function wanderingRows(model: string): PredictionRow[] {
+  const next = mulberry32(9);
+  const template = streamRows(model)[0] as PredictionRow;
+  return Array.from({ length: DAYS }, (_, d) =>
+    wanderingDay(next, HEAVY_DAY_ROWS, d === SHIFTED_DAY ? 1.5 : 0).map((delay, i) => ({
+      ...template,
+      id: `w${d}-${i}`,
+      tsMs: START + d * DAY + Math.floor((i / HEAVY_DAY_ROWS) * DAY),
+      featuresJson: JSON.stringify({ delay }),
+    })),
+  ).flat();
+}
+
 interface Column {
   column: string;
+  method: string;
   drift_detected: boolean;
   threshold_source: string;
   reference_chunks: { chunks: number; drifting_chunks: number | null } | null;
@@ -101,6 +143,14 @@ describe("window-size-aware drift of features that vary between windows", () => 
       expect(res.status).toBe(201);
       await store.insertPredictions(streamRows(model));
     }
+    const res = await api.request(
+      "POST",
+      "/api/v1/models/wandering/versions/v1/reference",
+      wanderingReferenceCsv(),
+      "text/csv",
+    );
+    expect(res.status).toBe(201);
+    await store.insertPredictions(wanderingRows("wandering"));
   });
 
   afterAll(async () => {
@@ -129,6 +179,26 @@ describe("window-size-aware drift of features that vary between windows", () => 
     expect(city.every((c) => c.threshold_source === "p_value" && c.reference_chunks === null)).toBe(true);
     const contract = await api.get("/api/v1/models/timed/versions/v1/contract");
     expect(contract.json.contract.features.map((f: { name: string }) => f.name)).toEqual(["weekday", "city"]);
+  });
+
+  it("raises a distance's threshold to the reference days' spread: ordinary days pass, a shifted one drifts", async () => {
+    const delay = await columns("wandering", "delay");
+    expect(delay.map((c) => c.drift_detected)).toEqual(
+      Array.from({ length: DAYS }, (_, d) => d === SHIFTED_DAY),
+    );
+    expect(delay[0]).toMatchObject({
+      method: "binned-wasserstein",
+      threshold_source: "reference_chunks",
+      reference_chunks: { chunks: 21, median_rows: HEAVY_DAY_ROWS, method: "binned-wasserstein" },
+    });
+    // Sampling noise alone (the threshold without the reference days) takes every wandering day for drift.
+    const scope = { model: "wandering", fromMs: START, toMs: START + DAYS * DAY, sizeMs: DAY, originMs: 0 };
+    const alone = await server.services.windows.drift.drift(scope, {
+      referenceChunks: false,
+      multivariate: false,
+    });
+    const flagged = alone.windows.filter((w) => w.columns.find((c) => c.column === "delay")?.drift_detected);
+    expect(flagged.length).toBeGreaterThanOrEqual(4);
   });
 
   it("without a reference timestamp, weekday drifts every day as before", async () => {
