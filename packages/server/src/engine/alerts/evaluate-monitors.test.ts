@@ -126,16 +126,18 @@ describe("evaluateMonitors", () => {
     expect(new Set(first.alerts.map((a) => a.id)).size).toBe(3);
     const again = evaluateMonitors({
       monitors: [m],
-      checks: [...checks, check(1, 170)],
+      checks: [...checks, check(1, 170), check(1, 170, { version: "v2" })],
       previous: first.alerts,
       silences: [],
       nowMs: t0,
       publicUrl: "",
     });
     expect(again.events).toEqual([]);
-    expect(again.alerts).toHaveLength(1);
-    expect(again.alerts[0]!.id).toBe(
-      first.alerts.find((a) => a.version === "v1" && a.subject === "overall")!.id,
+    expect(again.alerts.map((a) => a.id).sort()).toEqual(
+      first.alerts
+        .filter((a) => a.subject === "overall")
+        .map((a) => a.id)
+        .sort(),
     );
     const segmented = monitor({ name: "seg", forMs: 0, segment: { tag: "region", value: "eu" } });
     const seg = evaluateMonitors({
@@ -278,5 +280,40 @@ describe("evaluateMonitors", () => {
       publicUrl: "",
     });
     expect(alerts.map((a) => [a.state, a.evidence.metric])).toEqual([["firing", "out_of_range_share"]]);
+  });
+
+  it("resolves an alert of a version no longer served at the first window of other versions only", () => {
+    const m = monitor({ forMs: 0 });
+    const { events, alerts } = run(
+      [m],
+      [
+        check(0, 150, { version: "v1" }),
+        check(1, 160, { version: "v1" }),
+        check(2, 50, { version: "v2" }),
+        check(3, 55, { version: "v2" }),
+      ],
+    );
+    const v1 = alerts.find((a) => a.version === "v1");
+    expect(v1).toMatchObject({ state: "resolved", resolvedMs: t0 + 3 * hour, lastWindowToMs: t0 + 3 * hour });
+    expect(v1?.evidence.check).toMatchObject({ superseded_by: ["v2"] });
+    expect(events.map((e) => [e.type, (e.atMs - t0) / hour])).toEqual([
+      ["firing", 1],
+      ["resolved", 3],
+    ]);
+  });
+
+  it("keeps a version's alert firing while that version is still served or nothing was checked", () => {
+    const m = monitor({ forMs: 0 });
+    const evaluate = (checks: MonitorCheck[], previous: Alert[]) =>
+      evaluateMonitors({ monitors: [m], checks, previous, silences: [], nowMs: t0, publicUrl: "" });
+    const first = evaluate([check(0, 150, { version: "v1" })], []);
+    const canary = evaluate(
+      [check(1, 50, { version: "v2" }), check(1, 150, { version: "v1" })],
+      first.alerts,
+    );
+    expect(canary.events).toEqual([]);
+    const quiet = evaluate([check(2, 160, { subject: "other", version: null })], first.alerts);
+    expect(quiet.events.map((e) => e.type)).toEqual(["firing"]);
+    expect(quiet.alerts.map((a) => [a.subject, a.state])).toEqual([["other", "firing"]]);
   });
 });

@@ -57,13 +57,48 @@ function judge(monitor: Monitor, check: MonitorCheck): { bad: boolean; threshold
 }
 
 /**
+ * Resolves a monitor's active alerts of a version that stopped being served: at the first later window the
+ * monitor has checks for, all of other versions. Such a version cannot show a good window any more, so
+ * without this its alert would fire forever (Prometheus likewise resolves an alert whose series is gone).
+ */
+function resolveSuperseded(
+  monitor: Monitor,
+  checks: readonly MonitorCheck[],
+  active: Map<string, Alert>,
+  resolve: (alert: Alert, atMs: number) => void,
+): void {
+  const served = new Map<number, { window: MonitorCheck["window"]; versions: Set<string> }>();
+  for (const check of checks) {
+    if (check.version === null || check.immature || !matches(monitor, check)) continue;
+    const entry = served.get(check.window.toMs) ?? { window: check.window, versions: new Set<string>() };
+    entry.versions.add(check.version);
+    served.set(check.window.toMs, entry);
+  }
+  if (served.size === 0) return;
+  const windows = [...served.values()].sort((a, b) => a.window.toMs - b.window.toMs);
+  for (const alert of [...active.values()]) {
+    if (alert.monitor !== monitor.name || alert.version === null) continue;
+    const version = alert.version;
+    const next = windows.find((w) => w.window.toMs > alert.lastWindowToMs && !w.versions.has(version));
+    if (!next) continue;
+    alert.lastWindowToMs = next.window.toMs;
+    alert.evidence = {
+      ...alert.evidence,
+      check: { ...alert.evidence.check, superseded_by: [...next.versions].sort() },
+    };
+    resolve(alert, next.window.toMs);
+  }
+}
+
+/**
  * The alert state machine, pure and on event time. For each enabled monitor, the checks it selects are
  * applied per fingerprint in window order, one per window (a bad one first when several metrics share a
  * subject; windows already applied are skipped, so re-evaluating is
  * idempotent and replays give the same history): a bad window opens a pending alert dated from the window's
  * start; it fires once the condition has held `forMs` (window end − start ≥ forMs, so `for: 0` or one window
  * fires at once); a good window resolves it; a gap between bad windows restarts a pending alert; a check
- * without a value, or immature (labels still arriving), changes nothing. Alerts of monitors no longer enabled resolve. Silences mark events
+ * without a value, or immature (labels still arriving), changes nothing. Alerts of monitors no longer enabled
+ * resolve, and so do alerts of a version no longer served (resolveSuperseded). Silences mark events
  * `silenced` (kept, not notified).
  *
  * @example
@@ -182,6 +217,7 @@ export function evaluateMonitors(input: EvaluationInput): EvaluationResult {
         }
       }
     }
+    resolveSuperseded(monitor, input.checks, active, resolve);
   }
   const enabledNames = new Set(enabled.map((m) => m.name));
   for (const alert of [...active.values()]) {
