@@ -15,6 +15,11 @@ describe("binEdges matches numpy.quantile / numpy.histogram_bin_edges (1e-9 rela
       });
     }
   }
+  it("keeps cuts finite when neighbouring order statistics differ by more than the double range", () => {
+    // numpy.quantile([-1.7e308, 1.7e308], 0.5) is -inf (its lerp overflows); a cut must be finite.
+    expect([...binEdges([-1.7e308, 1.7e308], { bins: 2 })]).toEqual([0]);
+    expect([...binEdges([-1.7e308, 1.7e308, 1.7e308], { bins: 2 })]).toEqual([1.7e308]);
+  });
   it("defaults to 10 quantile bins", () => {
     const x = Array.from({ length: 101 }, (_, i) => i);
     expect(Array.from(binEdges(x))).toEqual([10, 20, 30, 40, 50, 60, 70, 80, 90]);

@@ -187,7 +187,10 @@ export function quantileCuts(
     const b = valueAt.get(Math.min(below + 1, n - 1)) as number;
     const t = h - below;
     const d = b - a;
-    raw[i - 1] = t >= 0.5 ? b - d * (1 - t) : a + d * t;
+    const cut = t >= 0.5 ? b - d * (1 - t) : a + d * t;
+    // NumPy's lerp gives ±Infinity when b - a overflows (neighbours near ±1.8e308 of opposite signs);
+    // a cut must be finite, so there the weighted mean, which cannot overflow, is used instead.
+    raw[i - 1] = Number.isFinite(cut) ? cut : a * (1 - t) + b * t;
   }
   return distinctCuts(raw);
 }
