@@ -15,11 +15,14 @@ describe("PairwiseAccumulator", () => {
 });
 
 describe("pairwiseVariance", () => {
-  it("is the pairwise mean of squared deviations from the pairwise mean", () => {
-    const values = Float64Array.from({ length: 10000 }, (_, i) => Math.cos(i) + 1e6);
-    const mean = pairwiseSum(values) / values.length;
-    const squares = values.map((v) => (v - mean) ** 2);
-    expect(pairwiseVariance(values, 0)).toBe(pairwiseSum(squares) / values.length);
-    expect(pairwiseVariance(values, 1)).toBe((pairwiseSum(squares) / values.length) * (10000 / 9999));
+  it("is the pairwise mean of squared deviations from the pairwise mean, at every block and buffer size", () => {
+    for (const n of [1, 2, 7, 8, 9, 127, 128, 129, 136, 8191, 8192, 8193, 20000]) {
+      const values = Float64Array.from({ length: n }, (_, i) => Math.cos(i) * 10 ** (i % 5) + 1e6);
+      const mean = pairwiseSum(values) / n;
+      const squares = values.map((v) => (v - mean) * (v - mean));
+      expect(pairwiseVariance(values, 0)).toBe(pairwiseSum(squares) / n);
+      expect(pairwiseVariance([...values], 0)).toBe(pairwiseSum(squares) / n);
+      if (n > 1) expect(pairwiseVariance(values, 1)).toBe((pairwiseSum(squares) / n) * (n / (n - 1)));
+    }
   });
 });

@@ -46,6 +46,60 @@ function pairwise(a: ArrayLike<number>, start: number, n: number): number {
   return pairwise(a, start, n2) + pairwise(a, start + n2, n - n2);
 }
 
+// Sum of (a[i] - mean)^2 over a[start .. start + n) in NumPy's pairwise order: `pairwise` over the
+// squared deviations, each formed where it is added, so that no array of squares is written and read.
+function pairwiseSquares(a: ArrayLike<number>, start: number, n: number, mean: number): number {
+  if (n < 8) {
+    let res = 0;
+    for (let i = start; i < start + n; i++) res += (a[i]! - mean) * (a[i]! - mean);
+    return res;
+  }
+  if (n <= BLOCK) {
+    let d = a[start]! - mean;
+    let r0 = d * d;
+    d = a[start + 1]! - mean;
+    let r1 = d * d;
+    d = a[start + 2]! - mean;
+    let r2 = d * d;
+    d = a[start + 3]! - mean;
+    let r3 = d * d;
+    d = a[start + 4]! - mean;
+    let r4 = d * d;
+    d = a[start + 5]! - mean;
+    let r5 = d * d;
+    d = a[start + 6]! - mean;
+    let r6 = d * d;
+    d = a[start + 7]! - mean;
+    let r7 = d * d;
+    let i = start + 8;
+    const blockEnd = start + n - (n % 8);
+    for (; i < blockEnd; i += 8) {
+      const d0 = a[i]! - mean;
+      const d1 = a[i + 1]! - mean;
+      const d2 = a[i + 2]! - mean;
+      const d3 = a[i + 3]! - mean;
+      const d4 = a[i + 4]! - mean;
+      const d5 = a[i + 5]! - mean;
+      const d6 = a[i + 6]! - mean;
+      const d7 = a[i + 7]! - mean;
+      r0 += d0 * d0;
+      r1 += d1 * d1;
+      r2 += d2 * d2;
+      r3 += d3 * d3;
+      r4 += d4 * d4;
+      r5 += d5 * d5;
+      r6 += d6 * d6;
+      r7 += d7 * d7;
+    }
+    let res = r0 + r1 + (r2 + r3) + (r4 + r5 + (r6 + r7));
+    for (; i < start + n; i++) res += (a[i]! - mean) * (a[i]! - mean);
+    return res;
+  }
+  let n2 = Math.floor(n / 2);
+  n2 -= n2 % 8;
+  return pairwiseSquares(a, start, n2, mean) + pairwiseSquares(a, start + n2, n - n2, mean);
+}
+
 /**
  * Sum of `values` in NumPy's pairwise order (bit-identical to `np.sum` on a contiguous float64 array).
  *
@@ -83,16 +137,10 @@ export function pairwiseVariance(
   mean = pairwiseMean(values),
 ): number {
   const n = values.length;
-  // np.mean of the squared deviations, formed one NumPy buffer at a time (same order, no n-sized copy).
-  const squares = new Float64Array(Math.min(n, BUFFER));
+  // np.mean of the squared deviations: NumPy's buffers of the squares, summed in sequence.
   let sum = 0;
   for (let start = 0; start < n; start += BUFFER) {
-    const size = Math.min(BUFFER, n - start);
-    for (let i = 0; i < size; i++) {
-      const d = values[start + i]! - mean;
-      squares[i] = d * d;
-    }
-    sum += pairwise(squares, 0, size);
+    sum += pairwiseSquares(values, start, Math.min(BUFFER, n - start), mean);
   }
   const moment = sum / n;
   return ddof === 0 ? moment : moment * (n / (n - ddof));
