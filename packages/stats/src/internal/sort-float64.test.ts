@@ -44,10 +44,27 @@ describe("sortFloat64", () => {
     const sorted = sortFloat64(zeros);
     expect(Object.is(sorted[0], -0) && Object.is(sorted[2499], -0) && Object.is(sorted[2500], 0)).toBe(true);
   });
+  it("orders as the native sort whether one, two or three digits differ, and on long runs of equal high words", () => {
+    let state = 12345;
+    const uniform = () => {
+      state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+      return state / 2 ** 32;
+    };
+    const cases = [
+      Float64Array.from({ length: 200_000 }, () => (uniform() - 0.5) * 1e3), // both signs: three digits
+      Float64Array.from({ length: 50_000 }, () => 1 + uniform()), // one binade: the top digit is shared
+      Float64Array.from({ length: 50_000 }, () => 1 + Math.floor(uniform() * 8) * 2 ** -30), // equal high words
+      Float64Array.from({ length: 50_000 }, () => 1 + uniform() * 2 ** -12), // low digit only
+    ];
+    for (const a of cases) expect(sameBits(sortFloat64(a.slice()), native(a))).toBe(true);
+  });
   it("sorts a subarray in place without touching the rest", () => {
     const a = new Float64Array(10000).map((_, i) => (i * 7919) % 10000);
+    const before = a.slice();
     sortFloat64(a.subarray(100, 9900));
     expect(a[0]).toBe(0);
+    expect(sameBits(a.subarray(0, 100), before.subarray(0, 100))).toBe(true);
+    expect(sameBits(a.subarray(9900), before.subarray(9900))).toBe(true);
     expect(a.subarray(100, 9900).every((v, i, s) => i === 0 || s[i - 1]! <= v)).toBe(true);
   });
 });
