@@ -1,7 +1,7 @@
 import { Matrix, QrDecomposition } from "ml-matrix";
 import { mergeSorted } from "../../internal/merge-sorted.js";
 import { finiteSample, sortedFiniteSample } from "./finite-sample.js";
-import { pairwiseSum } from "./pairwise-sum.js";
+import { PairwiseAccumulator, pairwiseSum } from "./pairwise-sum.js";
 import type { SampleDriftResult } from "./sample-drift-result.js";
 
 // Interpolation table of Scholz & Stephens (1987), Table 2, as SciPy's anderson_ksamp.
@@ -10,41 +10,46 @@ const B1 = [-0.245, 0.25, 0.678, 1.149, 1.822, 2.364, 3.615];
 const B2 = [-0.105, -0.305, -0.362, -0.391, -0.396, -0.345, -0.154];
 const SIG = [0.25, 0.1, 0.05, 0.025, 0.01, 0.005, 0.001];
 
-/** A2akN (Scholz & Stephens eq. 7, midranks) of sorted samples; `pooled` is their sorted union. */
+/**
+ * A2akN (Scholz & Stephens eq. 7, midranks) of sorted samples; `pooled` is their sorted union. One
+ * walk over the distinct pooled values z*_j (multiplicity lj, Bj = #below + lj / 2) with a pointer
+ * into each sample; each sample's terms are summed in NumPy's pairwise order as they come.
+ */
 function midrankStatistic(samples: Float64Array[], pooled: Float64Array): number {
   const N = pooled.length;
-  // Distinct pooled values with their multiplicity lj and Bj = #below + lj / 2.
-  const lj = new Float64Array(N);
-  const bj = new Float64Array(N);
-  let zStarSize = 0;
+  const k = samples.length;
+  const pos = new Float64Array(k);
+  const sums = samples.map(() => new PairwiseAccumulator(N));
   for (let s = 0; s < N; ) {
-    let e = s;
-    while (e < N && pooled[e] === pooled[s]) e++;
-    lj[zStarSize] = e - s;
-    bj[zStarSize++] = s + (e - s) / 2;
+    const value = pooled[s]!;
+    let e = s + 1;
+    while (e < N && pooled[e] === value) e++;
+    // SciPy sets lj to 1 when there are no ties, which is what the counts are then anyway.
+    const l = e - s;
+    const b = s + l / 2;
+    const lN = l / N;
+    const denominator = b * (N - b) - (N * l) / 4;
+    for (let i = 0; i < k; i++) {
+      const sample = samples[i]!;
+      const ni = sample.length;
+      // Every value of the sample is a pooled value, so the ones past `at` that are not above z*_j
+      // equal it: their number is fij, and at + fij is SciPy's searchsorted(z*_j, 'right'). The
+      // first step is taken without a branch (whether this sample holds the value is a coin toss on
+      // continuous data); further steps only happen on ties.
+      const start = pos[i]!;
+      let at = start;
+      if (at < ni) {
+        at += +(sample[at]! === value);
+        while (at < ni && sample[at]! === value) at++;
+      }
+      pos[i] = at;
+      const mij = at - (at - start) / 2;
+      sums[i]!.add((lN * (N * mij - b * ni) ** 2) / denominator);
+    }
     s = e;
   }
   let a2 = 0;
-  let zs = 0;
-  const inner = new Float64Array(zStarSize);
-  for (const sample of samples) {
-    const ni = sample.length;
-    let pos = 0;
-    zs = 0;
-    for (let j = 0; j < zStarSize; j++) {
-      zs += lj[j]!;
-      const value = pooled[zs - 1]!;
-      const start = pos;
-      while (pos < ni && sample[pos]! <= value) pos++;
-      let equal = 0;
-      for (let k = pos - 1; k >= start && sample[k] === value; k--) equal++;
-      const mij = pos - equal / 2;
-      const l = zStarSize === N ? 1 : lj[j]!;
-      const b = bj[j]!;
-      inner[j] = ((l / N) * (N * mij - b * ni) ** 2) / (b * (N - b) - (N * l) / 4);
-    }
-    a2 += pairwiseSum(inner) / ni;
-  }
+  for (let i = 0; i < k; i++) a2 += sums[i]!.total() / samples[i]!.length;
   return (a2 * (N - 1)) / N;
 }
 
@@ -84,14 +89,14 @@ export function andersonDarlingKSample(samples: ArrayLike<number>[]): SampleDrif
   const a2kN = midrankStatistic(sorted, pooled);
 
   const H = pairwiseSum(sorted.map((v) => 1 / v.length));
-  const hs = new Float64Array(N - 2);
+  // As SciPy: hs = cumsum(1 / arange(N - 1, 1, -1)), h = hs[-1] + 1, g = sum(hs / arange(2, N)).
+  const gTerms = new Float64Array(N - 2);
   let cum = 0;
   for (let i = 0; i < N - 2; i++) {
     cum += 1 / (N - 1 - i);
-    hs[i] = cum;
+    gTerms[i] = cum / (i + 2);
   }
-  const h = hs[N - 3]! + 1;
-  const gTerms = hs.map((v, i) => v / (i + 2));
+  const h = cum + 1;
   const g = pairwiseSum(gTerms);
   const a = (4 * g - 6) * (k - 1) + (10 - 6 * g) * H;
   const b = (2 * g - 4) * k ** 2 + 8 * h * k + (2 * g - 14 * h - 4) * H - 8 * h + 4 * g - 6;
