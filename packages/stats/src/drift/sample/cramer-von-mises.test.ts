@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isClose } from "../../internal/close.js";
 import { type CramerVonMisesMethod, cramerVonMisesTest } from "./cramer-von-mises.js";
+import { pairwiseSum } from "./pairwise-sum.js";
 import { describeMatchesScipy } from "./scipy-test.case.js";
 
 describeMatchesScipy<CramerVonMisesMethod>({
@@ -45,6 +46,39 @@ describe("cramerVonMisesTest properties", () => {
         expect(cramerVonMisesTest([...x].reverse(), [...y].reverse())).toEqual(r);
       }),
       { numRuns: 40 },
+    );
+  });
+});
+
+/** T from its definition, as SciPy computes it: average ranks of the concatenation, then sums. */
+function statisticByDefinition(x: number[], y: number[]): number {
+  const pooled = [...x, ...y].sort((a, b) => a - b);
+  const rank = (v: number) => {
+    const below = pooled.filter((p) => p < v).length;
+    const equal = pooled.filter((p) => p === v).length;
+    return below + (equal + 1) / 2;
+  };
+  const deviations = (s: number[]) =>
+    pairwiseSum([...s].sort((a, b) => a - b).map((v, i) => (rank(v) - (i + 1)) ** 2));
+  const n = x.length;
+  const m = y.length;
+  const N = n + m;
+  const u = n * deviations(x) + m * deviations(y);
+  return u / (n * m * N) - (4 * n * m - 1) / (6 * N);
+}
+
+describe("cramerVonMisesTest statistic", () => {
+  it("equals its definition on samples mixing distinct values and ties, within and across samples", () => {
+    const value = fc.oneof(fc.integer({ min: -3, max: 3 }), fc.double({ min: -3, max: 3, noNaN: true }));
+    fc.assert(
+      fc.property(
+        fc.array(value, { minLength: 2, maxLength: 80 }),
+        fc.array(value, { minLength: 2, maxLength: 80 }),
+        (x, y) => {
+          expect(cramerVonMisesTest(x, y).statistic).toBe(statisticByDefinition(x, y));
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 });

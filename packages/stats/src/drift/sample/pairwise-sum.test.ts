@@ -14,6 +14,16 @@ describe("PairwiseAccumulator", () => {
   });
 });
 
+describe("PairwiseAccumulator.addIf", () => {
+  it("sums exactly the values added with take = 1, in their order", () => {
+    const values = Float64Array.from({ length: 30000 }, (_, i) => Math.exp(5 * Math.sin(i * 7.3)));
+    const takes = values.map((_, i) => ((i * 2654435761) >>> 31) as 0 | 1);
+    const some = new PairwiseAccumulator(10);
+    for (let i = 0; i < values.length; i++) some.addIf(values[i]!, takes[i] as 0 | 1);
+    expect(some.total()).toBe(pairwiseSum(values.filter((_, i) => takes[i] === 1)));
+  });
+});
+
 describe("pairwiseVariance", () => {
   it("is the pairwise mean of squared deviations from the pairwise mean, at every block and buffer size", () => {
     for (const n of [1, 2, 7, 8, 9, 127, 128, 129, 136, 8191, 8192, 8193, 20000]) {

@@ -166,17 +166,29 @@ export class PairwiseAccumulator {
   }
 
   add(value: number): void {
-    if (this.#size === this.#buffer.length) {
-      if (this.#buffer.length < BUFFER) {
-        const grown = new Float64Array(BUFFER);
-        grown.set(this.#buffer);
-        this.#buffer = grown;
-      } else {
-        this.#sum += pairwise(this.#buffer, 0, BUFFER);
-        this.#size = 0;
-      }
-    }
+    if (this.#size === this.#buffer.length) this.#makeRoom();
     this.#buffer[this.#size++] = value;
+  }
+
+  /**
+   * Adds `value` when `take` is 1 and nothing when it is 0, without branching on `take`: for loops
+   * where which of two sums a value goes to is a coin toss, which a branch would mispredict.
+   */
+  addIf(value: number, take: 0 | 1): void {
+    if (this.#size === this.#buffer.length) this.#makeRoom();
+    this.#buffer[this.#size] = value;
+    this.#size += take;
+  }
+
+  #makeRoom(): void {
+    if (this.#buffer.length < BUFFER) {
+      const grown = new Float64Array(BUFFER);
+      grown.set(this.#buffer);
+      this.#buffer = grown;
+    } else {
+      this.#sum += pairwise(this.#buffer, 0, BUFFER);
+      this.#size = 0;
+    }
   }
 
   total(): number {
