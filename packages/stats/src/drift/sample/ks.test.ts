@@ -59,3 +59,21 @@ describe("kolmogorovSmirnovTest properties", () => {
     );
   });
 });
+
+describe("kolmogorovSmirnovTest statistic", () => {
+  it("equals sup |F_reference - F_current| over the pooled values, with ties within and across samples", () => {
+    const value = fc.oneof(fc.integer({ min: -3, max: 3 }), fc.double({ min: -3, max: 3, noNaN: true }));
+    fc.assert(
+      fc.property(
+        fc.array(value, { minLength: 1, maxLength: 80 }),
+        fc.array(value, { minLength: 1, maxLength: 80 }),
+        (x, y) => {
+          const cdf = (s: number[], v: number) => s.filter((w) => w <= v).length / s.length;
+          const d = Math.max(...[...x, ...y].map((v) => Math.abs(cdf(x, v) - cdf(y, v))));
+          expect(kolmogorovSmirnovTest(x, y, { method: "asymp" }).statistic).toBe(d);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
