@@ -39,9 +39,11 @@ function ecdfGaps(a: Float64Array, b: Float64Array): { maxS: number; minS: numbe
     if (i < n1 && j < n2) {
       const x = a[i]!;
       const y = b[j]!;
-      if (x !== y && (i + 1 === n1 || a[i + 1] !== x) && (j + 1 === n2 || b[j + 1] !== y)) {
-        // The smaller of x and y is a single pooled value: one step in its sample. Which sample
-        // that is is a coin toss on continuous data, so the step is taken without a branch on it.
+      if (x !== y) {
+        // One step in the sample holding the smaller value; which one that is is a coin toss on
+        // continuous data, so it is taken without a branch on it. Ties within a sample are then
+        // taken one at a time: the gaps in between lie between the gaps before and after the tied
+        // run (they move one way along it), so they change neither extreme.
         const fromA = +(x < y);
         i += fromA;
         j += 1 - fromA;
