@@ -32,6 +32,9 @@ const cur = normal(0.05);
 // median, because on a shared machine the other processes only ever add time. Results feed `sink`
 // so that no call can be optimised away.
 let sink = 0;
+// Rows from raw values take ~10-150 ms a call: the fastest of 7 on both sides (3 for the sample
+// methods, which take seconds in SciPy).
+const RAW_REPEAT = 7;
 function time(fn, repeat, inner = 1) {
   let best = Number.POSITIVE_INFINITY;
   for (let i = 0; i < repeat; i++) {
@@ -87,6 +90,15 @@ for (const [name, method] of Object.entries(binnedMethods)) {
 for (const [name, method] of Object.entries(binnedMethods)) {
   node[`${name} (counts)`] = () => method(refCounts, curCounts, cuts);
 }
+// The binning alone, against two NumPy formulations: np.histogram on the quantile edges (what the
+// "raw" rows use; for uneven bins NumPy sorts the values in blocks) and np.searchsorted + np.bincount
+// (no sort: a faster formulation, not the usual one).
+const binningOnly = () => {
+  const bins = stats.referenceHistogram(ref, { bins: 10 });
+  return { statistic: bins.counts[0] + stats.histogram(cur, bins.cuts).counts[0] };
+};
+node["binning only (raw) vs np.histogram"] = binningOnly;
+node["binning only (raw) vs np.searchsorted + np.bincount"] = binningOnly;
 
 const python = `
 import sys, time, json, numpy as np
@@ -135,6 +147,16 @@ def from_raw(f):
         r, _ = np.histogram(ref, edges); c, _ = np.histogram(cur, edges)
         return f(r.astype(float), c.astype(float), cuts)
     return run
+def binning_histogram():
+    cuts, edges = edges_of(ref)
+    return np.histogram(ref, edges)[0], np.histogram(cur, edges)[0]
+def binning_searchsorted():
+    cuts, _ = edges_of(ref)
+    k = len(cuts) + 1
+    return (np.bincount(np.searchsorted(cuts, ref, side="left"), minlength=k),
+            np.bincount(np.searchsorted(cuts, cur, side="left"), minlength=k))
+calls["binning only (raw) vs np.histogram"] = binning_histogram
+calls["binning only (raw) vs np.searchsorted + np.bincount"] = binning_searchsorted
 cuts0, edges0 = edges_of(ref)
 r0 = np.histogram(ref, edges0)[0].astype(float); c0 = np.histogram(cur, edges0)[0].astype(float)
 for name, f in binned.items():
@@ -146,6 +168,7 @@ for name, f in calls.items():
     ts = []
     # Calls on counts take microseconds: each of 11 samples times 1000 calls in a row.
     repeat, inner = (int(sys.argv[3]), 1) if "(counts)" not in name else (11, 1000)
+    if "(raw)" in name: repeat = int(sys.argv[6])
     for _ in range(repeat):
         t = time.perf_counter()
         for _ in range(inner): f()
@@ -170,6 +193,7 @@ try {
           "3",
           String(range[0]),
           String(range[1]),
+          String(RAW_REPEAT),
         ],
         { encoding: "utf8", maxBuffer: 1 << 20, stdio: ["ignore", "pipe", "ignore"] },
       ),
@@ -178,12 +202,12 @@ try {
   const ours = Object.fromEntries(
     Object.entries(node).map(([name, fn]) => [
       name,
-      name.endsWith("(counts)") ? time(fn, 11, 1000) : time(fn, 3),
+      name.endsWith("(counts)") ? time(fn, 11, 1000) : time(fn, name.includes("(raw)") ? RAW_REPEAT : 3),
     ]),
   );
   const after = runScipy();
   console.log(
-    `drift methods on ${n.toLocaleString("en-US")} vs ${n.toLocaleString("en-US")} values (fastest of 3; counts rows: fastest of 11 runs of 1,000 calls; SciPy: fastest over one run before and one after Sightline's)`,
+    `drift methods on ${n.toLocaleString("en-US")} vs ${n.toLocaleString("en-US")} values (fastest of 3; raw rows: fastest of ${RAW_REPEAT}; counts rows: fastest of 11 runs of 1,000 calls; SciPy: the same counts, fastest over one run before and one after Sightline's)`,
   );
   console.log("| method | Sightline ms | SciPy ms | SciPy / Sightline |");
   console.log("| --- | ---: | ---: | ---: |");
