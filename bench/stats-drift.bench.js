@@ -207,7 +207,7 @@ try {
   );
   const after = runScipy();
   console.log(
-    `drift methods on ${n.toLocaleString("en-US")} vs ${n.toLocaleString("en-US")} values (fastest of 3; raw rows: fastest of ${RAW_REPEAT}; counts rows: fastest of 11 runs of 1,000 calls; SciPy: the same counts, fastest over one run before and one after Sightline's)`,
+    `drift methods on ${n.toLocaleString("en-US")} vs ${n.toLocaleString("en-US")} values (fastest of 3; raw rows: fastest of ${RAW_REPEAT}; counts rows: fastest of 11 runs of 1,000 calls; SciPy: the same repeats, fastest over one run before and one after Sightline's)`,
   );
   console.log("| method | Sightline ms | SciPy ms | SciPy / Sightline |");
   console.log("| --- | ---: | ---: | ---: |");
