@@ -7,19 +7,21 @@
  */
 export function mergeSorted(a: Float64Array, b: Float64Array): Float64Array {
   const out = new Float64Array(a.length + b.length);
+  // Which array holds the next value is a coin toss for two samples of one distribution: a branch on
+  // it mispredicts half the time. The step is taken without one: the pick reads a two-slot scratch.
+  const pick = new Float64Array(2);
   let i = 0;
   let j = 0;
   let k = 0;
   while (i < a.length && j < b.length) {
     const x = a[i]!;
     const y = b[j]!;
-    if (y < x) {
-      out[k++] = y;
-      j++;
-    } else {
-      out[k++] = x;
-      i++;
-    }
+    const fromB = +(y < x);
+    pick[0] = x;
+    pick[1] = y;
+    out[k++] = pick[fromB]!;
+    j += fromB;
+    i += 1 - fromB;
   }
   out.set(a.subarray(i), k);
   out.set(b.subarray(j), k + a.length - i);
