@@ -120,4 +120,49 @@ describe("IngestService with validation workers", () => {
       code: "SL_BATCH_TOO_LARGE",
     });
   });
+
+  it("writes concurrent worker-validated bodies as one group, each answered with its own ids", async () => {
+    const groups: number[] = [];
+    const insert = store.insertPredictions.bind(store);
+    const spy = (rows: Parameters<DuckDbStore["insertPredictions"]>[0]) => {
+      groups.push(rows.length);
+      return insert(rows);
+    };
+    const gathering = new IngestService(
+      { ...store, insertPredictions: spy } as unknown as DuckDbStore,
+      new ContractRegistry(),
+      undefined,
+      {
+        maxBatchRecords: 1000,
+        maxQueuedRecords: 10_000,
+        now: () => nowMs,
+        validationWorkers: 1,
+        minWorkerBodyChars: 0,
+        gatherTargetRows: 1000,
+        gatherMaxWaitMs: 10_000,
+      },
+    );
+    try {
+      const body = (prefix: string) =>
+        Array.from({ length: 30 }, (_, i) => JSON.stringify({ ...record(i), id: `${prefix}${i}` })).join(
+          "\n",
+        );
+      const answers = await Promise.all([
+        gathering.ingestPredictionBody("gather", body("a"), "ndjson"),
+        gathering.ingestPredictionBody("gather", '{"id": oops}\n', "ndjson").catch((e: unknown) => e),
+        gathering.ingestPredictionBody("gather", body("b"), "ndjson"),
+      ]);
+      // record(i) leaves out the prediction when i % 11 === 5: those three of each body are rejected.
+      const kept = (prefix: string) =>
+        Array.from({ length: 30 }, (_, i) => i)
+          .filter((i) => i % 11 !== 5)
+          .map((i) => `${prefix}${i}`);
+      expect(groups).toEqual([54]);
+      expect((answers[0] as { ids: string[] }).ids).toEqual(kept("a"));
+      expect(answers[1]).toMatchObject({ code: "SL_INVALID_RECORDS" });
+      expect((answers[2] as { ids: string[] }).ids).toEqual(kept("b"));
+    } finally {
+      await gathering.close();
+    }
+  });
 });
