@@ -1,41 +1,59 @@
-import type { DriftAnswer } from "./api/types.js";
+import type { DriftMatrixAnswer, DriftWindow } from "sightline/api-types";
+import type { DriftCellResult } from "./drift-cell-result.js";
 
 /** The matrix row name of the multivariate (PCA reconstruction error) result. */
 export const MULTIVARIATE_ROW = "all numeric (PCA)";
+const PCA_METHOD = "pca_reconstruction_error";
 
 /**
- * Adds each window's multivariate drift (PCA reconstruction error against its reference band) as one more
- * column result, so the matrix shows it as a row: statistic = the error, threshold = the band's upper end,
- * drift as the server judged it (outside the band).
+ * Adds each window's multivariate drift (PCA reconstruction error against its reference band) to the matrix
+ * as one more column, so it shows as the last row: statistic = the error, threshold = the band's upper end,
+ * drift as the server judged it (outside the band). Unchanged when no window has one.
  *
  * @example
- * withMultivariateRow(answer).windows[0]?.columns.at(-1)?.column; // "all numeric (PCA)"
+ * withMultivariateRow(matrix).columns.at(-1); // "all numeric (PCA)"
  */
-export function withMultivariateRow(answer: DriftAnswer): DriftAnswer {
+export function withMultivariateRow(matrix: DriftMatrixAnswer): DriftMatrixAnswer {
+  if (!matrix.windows.some((w) => w.multivariate)) return matrix;
+  const method = matrix.methods.length;
   return {
-    ...answer,
-    windows: answer.windows.map((w) =>
-      w.multivariate
-        ? {
-            ...w,
-            columns: [
-              ...w.columns,
-              {
-                column: MULTIVARIATE_ROW,
-                type: "numeric",
-                method: "pca_reconstruction_error",
-                statistic: w.multivariate.statistic,
-                p_value: null,
-                threshold: w.multivariate.upper,
-                drift_detected: w.multivariate.drift_detected,
-                reason: `reconstruction error of ${w.multivariate.rows} sampled rows against the reference band [${w.multivariate.lower.toPrecision(4)}, ${w.multivariate.upper.toPrecision(4)}]`,
-                reference_rows: w.multivariate.reference_rows,
-                rows: w.multivariate.rows,
-                threshold_source: "calibrated",
-              },
-            ],
-          }
-        : w,
-    ),
+    ...matrix,
+    columns: [...matrix.columns, MULTIVARIATE_ROW],
+    methods: [...matrix.methods, PCA_METHOD],
+    windows: matrix.windows.map((w) => {
+      const m = w.multivariate;
+      return {
+        ...w,
+        statistic: [...w.statistic, m ? m.statistic : null],
+        p_value: [...w.p_value, null],
+        threshold: [...w.threshold, m ? m.upper : null],
+        drift: [...w.drift, m ? m.drift_detected : null],
+        method: [...w.method, m ? method : null],
+      };
+    }),
+  };
+}
+
+/**
+ * The multivariate result of one window of the full drift answer as a cell result, for the opened PCA cell;
+ * undefined without one.
+ *
+ * @example
+ * multivariateResult(answer.windows[0])?.threshold; // the band's upper end
+ */
+export function multivariateResult(window: Pick<DriftWindow, "multivariate">): DriftCellResult | undefined {
+  const m = window.multivariate;
+  if (!m) return undefined;
+  return {
+    column: MULTIVARIATE_ROW,
+    method: PCA_METHOD,
+    statistic: m.statistic,
+    p_value: null,
+    threshold: m.upper,
+    drift_detected: m.drift_detected,
+    reason: `reconstruction error of ${m.rows} sampled rows against the reference band [${m.lower.toPrecision(4)}, ${m.upper.toPrecision(4)}]`,
+    reference_rows: m.reference_rows,
+    rows: m.rows,
+    threshold_source: "calibrated",
   };
 }

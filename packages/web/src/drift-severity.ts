@@ -1,4 +1,4 @@
-import type { DriftColumn } from "./api/types.js";
+import type { DriftCellNumbers } from "./drift-cell-result.js";
 
 /** How bad a drift result is, 0 (far from the threshold) to 3 (drifted well past it). */
 export type DriftSeverity = 0 | 1 | 2 | 3;
@@ -11,7 +11,9 @@ export type DriftSeverity = 0 | 1 | 2 | 3;
  * thresholdRatio({ statistic: 0.3, p_value: null, threshold: 0.1 }); // 3
  * thresholdRatio({ statistic: 12, p_value: 0.01, threshold: 0.05 }); // 5
  */
-export function thresholdRatio(column: Pick<DriftColumn, "statistic" | "p_value" | "threshold">): number {
+export function thresholdRatio(
+  column: Pick<DriftCellNumbers, "statistic" | "p_value" | "threshold">,
+): number {
   if (column.p_value !== null)
     return column.p_value === 0 ? Number.POSITIVE_INFINITY : column.threshold / column.p_value;
   return column.threshold > 0 ? column.statistic / column.threshold : Number.POSITIVE_INFINITY;
@@ -25,9 +27,7 @@ export function thresholdRatio(column: Pick<DriftColumn, "statistic" | "p_value"
  * @example
  * driftSeverity({ statistic: 0.05, p_value: null, threshold: 0.1, drift_detected: false }); // 1
  */
-export function driftSeverity(
-  column: Pick<DriftColumn, "statistic" | "p_value" | "threshold" | "drift_detected">,
-): DriftSeverity {
+export function driftSeverity(column: DriftCellNumbers): DriftSeverity {
   const ratio = thresholdRatio(column);
   if (column.drift_detected) return ratio > 4 ? 3 : 2;
   return ratio >= 0.5 ? 1 : 0;

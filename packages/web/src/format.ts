@@ -1,4 +1,5 @@
 const integer = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+const percent = new Intl.NumberFormat("en-US", { style: "percent", maximumSignificantDigits: 3 });
 const relative = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
 
 /** A count with thousands separators: 1234567 → "1,234,567". */
@@ -40,13 +41,24 @@ export function formatNumber(value: number | null, digits = 3): string {
   const size = Math.abs(value);
   if (size !== 0 && size < 1e-3) return value.toExponential(digits - 1);
   if (size >= 1000) return integer.format(value);
-  return new Intl.NumberFormat("en-US", { maximumSignificantDigits: digits }).format(value);
+  return significant(digits).format(value);
+}
+
+// Building an Intl.NumberFormat costs tens of microseconds: the drift matrix labels thousands of cells.
+const significantFormats = new Map<number, Intl.NumberFormat>();
+function significant(digits: number): Intl.NumberFormat {
+  let format = significantFormats.get(digits);
+  if (!format) {
+    format = new Intl.NumberFormat("en-US", { maximumSignificantDigits: digits });
+    significantFormats.set(digits, format);
+  }
+  return format;
 }
 
 /** A share as a percentage: 0.0467 → "4.67%"; "—" for null. */
 export function formatPercent(share: number | null): string {
   if (share === null || !Number.isFinite(share)) return "—";
-  return new Intl.NumberFormat("en-US", { style: "percent", maximumSignificantDigits: 3 }).format(share);
+  return percent.format(share);
 }
 
 /** How long something took: 1800000 → "30 min", 5400000 → "1.5 h", 97200000 → "1 d 3 h"; "—" for null. */

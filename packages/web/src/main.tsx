@@ -1,19 +1,31 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { StrictMode } from "react";
+import { lazy, StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { BrowserRouter, Route, Routes } from "react-router";
 import { Layout } from "./components/layout.js";
 import { AlertsPage } from "./pages/alerts-page.js";
-import { LineageComponentPage } from "./pages/lineage-component-page.js";
-import { LineageImpactPage } from "./pages/lineage-impact-page.js";
-import { LineagePage } from "./pages/lineage-page.js";
-import { LineageReviewPage } from "./pages/lineage-review-page.js";
-import { LineageRunPage } from "./pages/lineage-run-page.js";
 import { ModelPage } from "./pages/model-page.js";
 import { NotFoundPage } from "./pages/not-found-page.js";
 import { OverviewPage } from "./pages/overview-page.js";
-import { RegistryPage } from "./pages/registry-page.js";
 import "./styles.css";
+
+// Lineage and registry pages load on first visit: the overview and model pages do not wait for their code.
+const LineagePage = lazy(() => import("./pages/lineage-page.js").then((m) => ({ default: m.LineagePage })));
+const LineageRunPage = lazy(() =>
+  import("./pages/lineage-run-page.js").then((m) => ({ default: m.LineageRunPage })),
+);
+const LineageComponentPage = lazy(() =>
+  import("./pages/lineage-component-page.js").then((m) => ({ default: m.LineageComponentPage })),
+);
+const LineageReviewPage = lazy(() =>
+  import("./pages/lineage-review-page.js").then((m) => ({ default: m.LineageReviewPage })),
+);
+const LineageImpactPage = lazy(() =>
+  import("./pages/lineage-impact-page.js").then((m) => ({ default: m.LineageImpactPage })),
+);
+const RegistryPage = lazy(() =>
+  import("./pages/registry-page.js").then((m) => ({ default: m.RegistryPage })),
+);
 
 // Live refresh while open: every query re-fetches on an interval and when the tab regains focus.
 const queryClient = new QueryClient({

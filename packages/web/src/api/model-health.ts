@@ -1,6 +1,7 @@
+import type { DriftMatrixAnswer } from "sightline/api-types";
 import { taskMetrics } from "../components/performance-chart.js";
 import { getJson } from "./client.js";
-import type { DriftAnswer, ModelSummary, ModelVersion, OutputsWindow, PerformanceAnswer } from "./types.js";
+import type { ModelSummary, ModelVersion, OutputsWindow, PerformanceAnswer } from "./types.js";
 
 const DAY_MS = 86_400_000;
 /** How many daily windows the performance trend covers. */
@@ -24,7 +25,7 @@ export interface ModelHealth {
 
 /**
  * Fetches the overview's health numbers of one model: volume, latency p99 and error rate of its latest day
- * window (`/outputs`), drifted features in it (`/drift`, against the version with a reference and the most
+ * window (`/outputs`), drifted features in it (`/drift/matrix`, against the version with a reference and the most
  * predictions; skipped without one), and the daily performance trend (`/performance`). Null for a model
  * without predictions.
  *
@@ -57,12 +58,13 @@ export async function fetchModelHealth(summary: ModelSummary): Promise<ModelHeal
   let features: number | null = null;
   if (reference) {
     latest.set("version", reference.version);
-    const drift = await getJson<DriftAnswer>(`${base}/drift?${latest.toString()}`);
-    const columns = (drift.windows.at(-1)?.columns ?? []).filter(
-      (c) => c.column !== "prediction" && c.column !== "label",
+    const drift = await getJson<DriftMatrixAnswer>(`${base}/drift/matrix?${latest.toString()}`);
+    const last = drift.windows.at(-1);
+    const tested = drift.columns.flatMap((column, i) =>
+      column === "prediction" || column === "label" ? [] : [last?.drift[i] ?? null],
     );
-    drifted = columns.filter((c) => c.drift_detected).length;
-    features = columns.length;
+    drifted = tested.filter((d) => d === true).length;
+    features = tested.filter((d) => d !== null).length;
   }
   const window = outputs.windows.at(-1);
   const metric = taskMetrics[performance.task ?? ""]?.[0] ?? null;

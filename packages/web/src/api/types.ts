@@ -235,44 +235,6 @@ export interface ComponentSummary {
   created_time: string;
 }
 
-/** One column's drift test in one window (`GET /api/v1/models/{m}/drift`). */
-export interface DriftColumn {
-  column: string;
-  type: "numeric" | "categorical" | "boolean";
-  method: string;
-  statistic: number;
-  p_value: number | null;
-  threshold: number;
-  drift_detected: boolean;
-  reason: string;
-  reference_rows: number;
-  rows: number;
-  threshold_source: "p_value" | "calibrated" | "min_effect";
-}
-
-/** Drift per window against the version's reference (`GET /api/v1/models/{m}/drift`). */
-export interface DriftAnswer {
-  model: string;
-  version: string;
-  segment: string | null;
-  reference_rows: number;
-  windows: {
-    from: string;
-    to: string;
-    rows: number;
-    columns: DriftColumn[];
-    /** PCA reconstruction error of a row sample over the numeric features, with its band; null with fewer than 2. */
-    multivariate?: {
-      statistic: number;
-      lower: number;
-      upper: number;
-      drift_detected: boolean;
-      rows: number;
-      reference_rows: number;
-    } | null;
-  }[];
-}
-
 /** Data quality per window (`GET /api/v1/models/{m}/quality`). */
 export interface QualityAnswer {
   version: string;

@@ -1,32 +1,37 @@
 import { useQuery } from "@tanstack/react-query";
 import { getJson } from "../api/client.js";
-import type { ContractColumn, DriftColumn, DriftDistribution } from "../api/types.js";
+import type { ContractColumn, DriftDistribution } from "../api/types.js";
+import type { DriftCellNumbers, DriftCellResult } from "../drift-cell-result.js";
 import { formatCount, formatDateTime, formatNumber, formatPercent } from "../format.js";
 import { DistributionChart } from "./distribution-chart.js";
 import { DriftHistoryChart } from "./drift-history-chart.js";
 import type { DriftCellRef } from "./drift-matrix.js";
 import { ReferenceCdfChart } from "./reference-cdf-chart.js";
 
-const thresholdSources: Record<DriftColumn["threshold_source"], string> = {
+const thresholdSources: Record<DriftCellResult["threshold_source"], string> = {
   p_value: "significance level",
   calibrated: "calibrated on the reference",
   min_effect: "minimum effect",
+  reference_chunks: "spread of the reference's chunks",
 };
 
 /**
- * An opened drift cell: the test's numbers (method, statistic, p-value, threshold and its source, rows),
+ * An opened drift cell: the test's numbers (the full record of its window, `loading` until it arrives) (method, statistic, p-value, threshold and its source, rows),
  * the column's test over every window against its threshold, its reference distribution, and its missing
  * rate in the window against the reference's, and the reference against the window over the test's bins
  * (fetched from `distributionPath`, null for a row without one such as the multivariate one).
  *
  * @example
- * <DriftCellDetail cell={cell} result={result} history={points} reference={column} missing={quality} onClose={close} />
+ * <DriftCellDetail cell={cell} result={result} loading={false} error={null} history={points} reference={column} missing={quality} onClose={close} />
  */
 export function DriftCellDetail(props: {
   cell: DriftCellRef;
-  result: DriftColumn | undefined;
+  result: DriftCellResult | undefined;
+  /** The full record is on its way (`result` undefined meanwhile). */
+  loading: boolean;
+  error: string | null;
   windowTo: string | undefined;
-  history: { from: string; result: DriftColumn }[];
+  history: { from: string; result: DriftCellNumbers }[];
   reference: ContractColumn | undefined;
   missing: { missing_rate: number; reference_missing_rate: number } | undefined;
   distributionPath: string | null;
@@ -91,6 +96,10 @@ export function DriftCellDetail(props: {
             </>
           ) : null}
         </dl>
+      ) : props.loading ? (
+        <p aria-busy="true">Loading the test's record…</p>
+      ) : props.error !== null ? (
+        <p className="error-box">{props.error}</p>
       ) : (
         <p>No result for this column in this window.</p>
       )}

@@ -1,5 +1,5 @@
 import { useMemo } from "react";
-import type { DriftColumn } from "../api/types.js";
+import type { DriftCellNumbers } from "../drift-cell-result.js";
 import { formatNumber } from "../format.js";
 import { EChart } from "./echart.js";
 
@@ -15,7 +15,7 @@ const P_FLOOR = 1e-16;
  */
 export function DriftHistoryChart(props: {
   column: string;
-  points: { from: string; result: DriftColumn }[];
+  points: { from: string; result: DriftCellNumbers }[];
   selectedFrom: string;
 }) {
   const { column, points, selectedFrom } = props;

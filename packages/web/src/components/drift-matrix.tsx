@@ -1,5 +1,6 @@
-import { type KeyboardEvent, memo, useMemo } from "react";
-import type { DriftAnswer, DriftColumn } from "../api/types.js";
+import { type KeyboardEvent, memo } from "react";
+import type { DriftMatrixAnswer } from "sightline/api-types";
+import type { DriftCellNumbers } from "../drift-cell-result.js";
 import { driftSeverity } from "../drift-severity.js";
 import { formatNumber } from "../format.js";
 
@@ -13,12 +14,35 @@ function windowLabel(iso: string, hourly: boolean): string {
   return hourly ? `${iso.slice(5, 10)} ${iso.slice(11, 16)}` : iso.slice(5, 10);
 }
 
-function describe(column: DriftColumn): string {
+function describe(method: string, cell: DriftCellNumbers): string {
   const numbers =
-    column.p_value === null
-      ? `${column.method} ${formatNumber(column.statistic)}, threshold ${formatNumber(column.threshold)}`
-      : `${column.method} p ${formatNumber(column.p_value)}, threshold ${formatNumber(column.threshold)}`;
-  return `${numbers}${column.drift_detected ? ", drift" : ""}`;
+    cell.p_value === null
+      ? `${method} ${formatNumber(cell.statistic)}, threshold ${formatNumber(cell.threshold)}`
+      : `${method} p ${formatNumber(cell.p_value)}, threshold ${formatNumber(cell.threshold)}`;
+  return `${numbers}${cell.drift_detected ? ", drift" : ""}`;
+}
+
+/**
+ * The numbers of the cell at `column` (an index into `matrix.columns`) in window `w`; null without a result.
+ *
+ * @example
+ * matrixCell(matrix, 0, matrix.columns.indexOf("distance"))?.drift_detected;
+ */
+export function matrixCell(
+  matrix: DriftMatrixAnswer,
+  w: number,
+  column: number,
+): (DriftCellNumbers & { method: string }) | null {
+  const window = matrix.windows[w];
+  const drift = window?.drift[column];
+  if (!window || drift === null || drift === undefined) return null;
+  return {
+    statistic: window.statistic[column] ?? Number.NaN,
+    p_value: window.p_value[column] ?? null,
+    threshold: window.threshold[column] ?? Number.NaN,
+    drift_detected: drift,
+    method: matrix.methods[window.method[column] ?? -1] ?? "",
+  };
 }
 
 /**
@@ -27,33 +51,22 @@ function describe(column: DriftColumn): string {
  * Cells are buttons reached with Tab (one stop) and the arrow keys; Enter or a click opens the cell.
  *
  * @example
- * <DriftMatrix answer={drift} selected={null} onSelect={(cell) => open(cell)} />
+ * <DriftMatrix matrix={matrix} selected={null} onSelect={(cell) => open(cell)} />
  */
 export const DriftMatrix = memo(function DriftMatrix(props: {
-  answer: DriftAnswer;
+  matrix: DriftMatrixAnswer;
   selected: DriftCellRef | null;
   onSelect: (cell: DriftCellRef) => void;
 }) {
-  const { answer, selected, onSelect } = props;
-  const { columns, cells } = useMemo(() => {
-    const names: string[] = [];
-    const byKey = new Map<string, DriftColumn>();
-    for (const window of answer.windows) {
-      for (const c of window.columns) {
-        const key = `${c.column}\u0000${window.from}`;
-        if (byKey.has(key)) continue;
-        if (!names.includes(c.column)) names.push(c.column);
-        byKey.set(key, c);
-      }
-    }
-    return { columns: names, cells: byKey };
-  }, [answer]);
-  const hourly = answer.windows.some((w) => Date.parse(w.to) - Date.parse(w.from) < 86_400_000);
-  const labelEvery = Math.max(1, Math.ceil(answer.windows.length / 30));
-  const focusKey = selected ? `${selected.column}\u0000${selected.from}` : null;
-  const firstKey =
-    columns[0] !== undefined && answer.windows[0] ? `${columns[0]}\u0000${answer.windows[0].from}` : null;
-  const tabStop = focusKey !== null && cells.has(focusKey) ? focusKey : firstKey;
+  const { matrix, selected, onSelect } = props;
+  const { columns, windows } = matrix;
+  const hourly = windows.some((w) => Date.parse(w.to) - Date.parse(w.from) < 86_400_000);
+  const labelEvery = Math.max(1, Math.ceil(windows.length / 30));
+  const selectedRow = selected ? columns.indexOf(selected.column) : -1;
+  const selectedCol = selected ? windows.findIndex((w) => w.from === selected.from) : -1;
+  const hasSelected =
+    selectedRow >= 0 && selectedCol >= 0 && windows[selectedCol]?.drift[selectedRow] !== null;
+  const tabStop: [number, number] = hasSelected ? [selectedRow, selectedCol] : [0, 0];
 
   const onKeyDown = (event: KeyboardEvent<HTMLTableElement>) => {
     const target = event.target as HTMLElement;
@@ -87,7 +100,7 @@ export const DriftMatrix = memo(function DriftMatrix(props: {
         <thead>
           <tr>
             <th scope="col">Column</th>
-            {answer.windows.map((w, i) => (
+            {windows.map((w, i) => (
               <th key={w.from} scope="col" title={w.from}>
                 <span className={i % labelEvery === 0 ? "tick" : "visually-hidden"}>
                   {windowLabel(w.from, hourly)}
@@ -100,18 +113,17 @@ export const DriftMatrix = memo(function DriftMatrix(props: {
           {columns.map((name, row) => (
             <tr key={name}>
               <th scope="row">{name}</th>
-              {answer.windows.map((w, col) => {
-                const key = `${name}\u0000${w.from}`;
-                const cell = cells.get(key);
+              {windows.map((w, col) => {
+                const cell = matrixCell(matrix, col, row);
                 if (!cell) return <td key={w.from} className="empty" />;
                 return (
                   <td key={w.from}>
                     <button
                       type="button"
                       className={`cell sev-${driftSeverity(cell)}`}
-                      tabIndex={key === tabStop ? 0 : -1}
-                      aria-pressed={key === focusKey}
-                      aria-label={`${name}, window ${w.from.slice(0, 16)}: ${describe(cell)}`}
+                      tabIndex={row === tabStop[0] && col === tabStop[1] ? 0 : -1}
+                      aria-pressed={row === selectedRow && col === selectedCol}
+                      aria-label={`${name}, window ${w.from.slice(0, 16)}: ${describe(cell.method, cell)}`}
                       data-row={row}
                       data-col={col}
                       data-column={name}

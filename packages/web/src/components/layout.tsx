@@ -1,6 +1,7 @@
+import { Suspense } from "react";
 import { Link, Outlet, useMatch } from "react-router";
 
-/** The frame of every page: header with navigation, then the page. */
+/** The frame of every page: header with navigation, then the page (a lazily loaded one behind Suspense). */
 export function Layout() {
   const model = useMatch("/models/:model/*")?.params.model;
   return (
@@ -18,7 +19,10 @@ export function Layout() {
         </nav>
       </header>
       <main>
-        <Outlet />
+        {/* Lazily loaded pages (lineage, registry) show this while their code arrives. */}
+        <Suspense fallback={<p aria-busy="true">Loading…</p>}>
+          <Outlet />
+        </Suspense>
       </main>
     </>
   );

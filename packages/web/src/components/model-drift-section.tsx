@@ -1,25 +1,28 @@
 import { type UseQueryResult, useQuery } from "@tanstack/react-query";
 import { useCallback, useMemo } from "react";
 import { useSearchParams } from "react-router";
+import type { DriftAnswer, DriftMatrixAnswer } from "sightline/api-types";
 import { getJson } from "../api/client.js";
-import type { ContractAnswer, DriftAnswer, QualityAnswer } from "../api/types.js";
-import { MULTIVARIATE_ROW, withMultivariateRow } from "../drift-multivariate.js";
+import type { ContractAnswer, QualityAnswer } from "../api/types.js";
+import { MULTIVARIATE_ROW, multivariateResult, withMultivariateRow } from "../drift-multivariate.js";
 import { DriftCellDetail } from "./drift-cell-detail.js";
-import { type DriftCellRef, DriftMatrix } from "./drift-matrix.js";
+import { type DriftCellRef, DriftMatrix, matrixCell } from "./drift-matrix.js";
 import { QueryState } from "./query-state.js";
 
 /**
- * The drift matrix of a model over the page's range (the page's drift query, with the multivariate result
- * as a last row) and the opened cell (`focus` = column, `cell` = window
- * start, in the URL; an alert link's `focus` alone opens that column's last window).
+ * The drift matrix of a model over the page's range (the page's `/drift/matrix` query, with the
+ * multivariate result as a last row) and the opened cell (`focus` = column, `cell` = window start, in the
+ * URL; an alert link's `focus` alone opens that column's last window). An opened cell asks `/drift` for its
+ * one window (`windowSize` as the page's) for the full record: reason, rows, threshold source.
  *
  * @example
- * <ModelDriftSection model="m" version="v1" drift={driftQuery} quality={quality.data} />
+ * <ModelDriftSection model="m" version="v1" windowSize="1d" drift={matrixQuery} quality={quality.data} />
  */
 export function ModelDriftSection(props: {
   model: string;
   version: string;
-  drift: UseQueryResult<DriftAnswer>;
+  windowSize: string;
+  drift: UseQueryResult<DriftMatrixAnswer>;
   quality: QualityAnswer | undefined;
 }) {
   const { model, version, drift } = props;
@@ -34,12 +37,28 @@ export function ModelDriftSection(props: {
   const focus = params.get("focus");
   const selected = useMemo((): DriftCellRef | null => {
     if (!focus || !matrix) return null;
+    const row = matrix.columns.indexOf(focus);
     const from =
-      params.get("cell") ??
-      matrix.windows.findLast((w) => w.columns.some((c) => c.column === focus))?.from ??
-      null;
-    return from === null ? null : { column: focus, from };
+      params.get("cell") ?? (row < 0 ? null : matrix.windows.findLast((w) => w.drift[row] !== null)?.from);
+    return from === null || from === undefined ? null : { column: focus, from };
   }, [focus, params, matrix]);
+  const window = selected && matrix ? matrix.windows.find((w) => w.from === selected.from) : undefined;
+  const windowQuery =
+    window && matrix
+      ? new URLSearchParams({
+          from: window.from,
+          to: window.to,
+          window: props.windowSize,
+          version: matrix.version,
+          ...(matrix.segment === null ? {} : { segment: matrix.segment }),
+        }).toString()
+      : null;
+  const full = useQuery({
+    queryKey: ["drift-window", model, windowQuery],
+    queryFn: () => getJson<DriftAnswer>(`${base}/drift?${windowQuery}`),
+    enabled: windowQuery !== null,
+    staleTime: 60_000,
+  });
   const onSelect = useCallback(
     (cell: DriftCellRef) =>
       setParams(
@@ -64,14 +83,16 @@ export function ModelDriftSection(props: {
     <QueryState query={drift}>
       {(data) => {
         const answer = matrix ?? data;
-        const history = selected
-          ? answer.windows.flatMap((w) => {
-              const result = w.columns.find((c) => c.column === selected.column);
-              return result ? [{ from: w.from, result }] : [];
-            })
-          : [];
-        const window = selected ? answer.windows.find((w) => w.from === selected.from) : undefined;
-        const result = window?.columns.find((col) => col.column === selected?.column);
+        const row = selected ? answer.columns.indexOf(selected.column) : -1;
+        const history = answer.windows.flatMap((w, i) => {
+          const result = row < 0 ? null : matrixCell(answer, i, row);
+          return result ? [{ from: w.from, result }] : [];
+        });
+        const fullWindow = full.data?.windows.find((w) => w.from === selected?.from);
+        const result =
+          selected?.column === MULTIVARIATE_ROW
+            ? fullWindow && multivariateResult(fullWindow)
+            : fullWindow?.columns.find((col) => col.column === selected?.column);
         const c = contract.data?.contract;
         const reference = selected
           ? (c?.features.find((f) => f.name === selected.column) ??
@@ -82,29 +103,33 @@ export function ModelDriftSection(props: {
               .find((w) => w.from === selected.from)
               ?.columns.find((q) => q.column === selected.column)
           : undefined;
+        const drifted = answer.windows.reduce((n, w) => n + w.drift.filter((d) => d === true).length, 0);
         return (
           <>
             <p className="muted">
               Version {answer.version} against its reference of{" "}
-              {answer.reference_rows.toLocaleString("en-US")} rows;{" "}
-              {answer.windows.reduce((n, w) => n + w.columns.filter((col) => col.drift_detected).length, 0)}{" "}
-              drifted cells. Colour: the result relative to its threshold; arrow keys move, Enter opens.
+              {answer.reference_rows.toLocaleString("en-US")} rows; {drifted} drifted cells. Colour: the
+              result relative to its threshold; arrow keys move, Enter opens.
             </p>
             <div className="legend" aria-hidden="true">
               <span className="cell sev-0" /> far below <span className="cell sev-1" /> approaching{" "}
               <span className="cell sev-2" /> drift <span className="cell sev-3" /> over 4× the threshold
             </div>
-            <DriftMatrix answer={answer} selected={selected} onSelect={onSelect} />
+            <DriftMatrix matrix={answer} selected={selected} onSelect={onSelect} />
             {selected ? (
               <DriftCellDetail
                 cell={selected}
                 result={result}
+                loading={full.isPending && windowQuery !== null}
+                error={full.error?.message ?? null}
                 windowTo={window?.to}
                 history={history}
                 reference={reference}
                 missing={missing}
                 distributionPath={
-                  window && result && selected.column !== MULTIVARIATE_ROW
+                  window &&
+                  history.some((h) => h.from === window.from) &&
+                  selected.column !== MULTIVARIATE_ROW
                     ? `${base}/drift/distribution?${new URLSearchParams({
                         column: selected.column,
                         from: window.from,

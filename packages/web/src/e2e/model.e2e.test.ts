@@ -3,8 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { type RunningServer, resolveServerConfig, startServer } from "sightline";
+import type { DriftAnswer } from "sightline/api-types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DriftAnswer, DriftDistribution, PerformanceAnswer } from "../api/types.js";
+import type { DriftDistribution, PerformanceAnswer } from "../api/types.js";
 import { launchBrowser, openPage, screenshot } from "./browser.js";
 import { SEED_DAYS, SEED_START_MS, SHIFT_DAY, seedDriftedModel } from "./seed-drift.js";
 

@@ -1,10 +1,10 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams, useSearchParams } from "react-router";
+import type { DriftMatrixAnswer } from "sightline/api-types";
 import { getJson } from "../api/client.js";
 import type {
   AdviceAnswer,
   AlertJson,
-  DriftAnswer,
   ModelSummary,
   ModelVersion,
   OutputsWindow,
@@ -78,7 +78,7 @@ export function ModelPage() {
   // quality and advice after it, so the matrix gets the server's cores; both refresh less often than the rest.
   const drift = useQuery({
     queryKey: ["drift", model, comparedQuery],
-    queryFn: () => getJson<DriftAnswer>(`${base}/drift?${comparedQuery}`),
+    queryFn: () => getJson<DriftMatrixAnswer>(`${base}/drift/matrix?${comparedQuery}`),
     enabled: comparedQuery !== "",
     refetchInterval: SLOW_REFRESH_MS,
   });
@@ -160,7 +160,13 @@ export function ModelPage() {
           <QueryState query={outputs}>{({ windows }) => <OutputHeatmap windows={windows} />}</QueryState>
           <h2>Drift</h2>
           {compared ? (
-            <ModelDriftSection model={model} version={compared} drift={drift} quality={quality.data} />
+            <ModelDriftSection
+              model={model}
+              version={compared}
+              windowSize={range.window}
+              drift={drift}
+              quality={quality.data}
+            />
           ) : versions.isSuccess ? (
             <p>No reference uploaded{version ? ` for version ${version}` : ""}: upload one to see drift.</p>
           ) : null}

@@ -66,6 +66,25 @@ export const modelPaths: Paths = {
       responses: { "200": jsonResponse("Drift per window", ref("Windows")), ...errorResponses("NotFound") },
     }),
   },
+  "/api/v1/models/{model}/drift/matrix": {
+    get: operation("read", {
+      operationId: "getDriftMatrix",
+      tags: ["Windows"],
+      summary: "The drift answer in the drift matrix's compact form",
+      description:
+        "Same parameters and computation as `/drift`. Columns and methods listed once; per window, arrays parallel to `columns` of `statistic`, `p_value`, `threshold`, `drift` and `method` (an index into `methods`), null where the column has no result, and the `multivariate` band. Reasons, row counts per column and the p-value correction stay in `/drift`.",
+      parameters: [
+        modelParam,
+        ...windowParams,
+        queryParam("method", "Comma-separated methods to run on every column they fit, e.g. `psi,binned-ks`"),
+        queryParam("min_effect", "Smallest distance that counts as drift", { type: "number", minimum: 0 }),
+      ],
+      responses: {
+        "200": jsonResponse("Drift per window, compact", ref("DriftMatrix")),
+        ...errorResponses("NotFound"),
+      },
+    }),
+  },
   "/api/v1/models/{model}/drift/distribution": {
     get: operation("read", {
       operationId: "getDriftDistribution",

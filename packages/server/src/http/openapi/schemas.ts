@@ -235,6 +235,55 @@ export const schemas: Record<string, Schema> = {
       windows: { type: "array", items: { type: "object" } },
     },
   },
+  DriftMatrix: {
+    type: "object",
+    description: "`/drift` in the drift matrix's compact form: names once, one array per field per window",
+    required: ["model", "version", "segment", "reference_rows", "columns", "methods", "windows"],
+    properties: {
+      model: { type: "string" },
+      version: { type: "string" },
+      segment: { type: ["string", "null"] },
+      reference_rows: { type: "integer" },
+      columns: { type: "array", items: { type: "string" } },
+      methods: { type: "array", items: { type: "string" } },
+      windows: {
+        type: "array",
+        items: {
+          type: "object",
+          required: [
+            "from",
+            "to",
+            "rows",
+            "statistic",
+            "p_value",
+            "threshold",
+            "drift",
+            "method",
+            "multivariate",
+          ],
+          properties: {
+            from: { type: "string" },
+            to: { type: "string" },
+            rows: { type: "integer" },
+            statistic: { type: "array", items: { type: ["number", "null"] } },
+            p_value: { type: "array", items: { type: ["number", "null"] } },
+            threshold: { type: "array", items: { type: ["number", "null"] } },
+            drift: { type: "array", items: { type: ["boolean", "null"] } },
+            method: {
+              type: "array",
+              items: { type: ["integer", "null"] },
+              description: "Index into `methods`",
+            },
+            multivariate: {
+              type: ["object", "null"],
+              description:
+                "PCA reconstruction error `{ statistic, lower, upper, drift_detected, rows, reference_rows }`",
+            },
+          },
+        },
+      },
+    },
+  },
   Trace: {
     type: "object",
     description: "A trace's spans as a tree and the predictions logged with its trace id",

@@ -4,6 +4,7 @@ import { type WindowQueryParams, windowScope } from "../../engine/window-query.j
 import { SightlineError } from "../../errors.js";
 import { checkModelName, checkVersionName } from "../../names.js";
 import type { AppServices } from "../app.js";
+import { driftMatrixView } from "../drift-matrix-view.js";
 
 type Query = WindowQueryParams & { method?: string; min_effect?: string };
 
@@ -45,7 +46,7 @@ function minEffectOf(text: string | undefined): number | undefined {
   return value;
 }
 
-/** `GET /api/v1/models/{m}/drift`, `/quality` and `/outputs`: per-window answers computed on demand. */
+/** `GET /api/v1/models/{m}/drift` (and its `/drift/matrix` form), `/quality` and `/outputs`: per-window answers computed on demand. */
 export function windowRoutes(services: AppServices): FastifyPluginAsync {
   return async (app) => {
     const read = { config: { role: "read" } };
@@ -54,20 +55,27 @@ export function windowRoutes(services: AppServices): FastifyPluginAsync {
       const newest = await services.store.windows.newestTimestamp(model, version);
       return windowScope(model, query, newest, version);
     };
+    const driftOf = async (model: string, query: Query) => {
+      checkParams(query, ["method", "min_effect"]);
+      const methods = methodsOf(query.method);
+      const minEffect = minEffectOf(query.min_effect);
+      const scope = await scopeFor(model, query);
+      return services.windows.drift.drift(scope, {
+        ...(methods === undefined ? {} : { methods }),
+        ...(minEffect === undefined ? {} : { minEffect }),
+      });
+    };
     app.get<{ Params: { model: string }; Querystring: Query }>(
       "/api/v1/models/:model/drift",
       read,
-      async (request) => {
-        const model = checkModelName(request.params.model);
-        checkParams(request.query, ["method", "min_effect"]);
-        const methods = methodsOf(request.query.method);
-        const minEffect = minEffectOf(request.query.min_effect);
-        const scope = await scopeFor(model, request.query);
-        return services.windows.drift.drift(scope, {
-          ...(methods === undefined ? {} : { methods }),
-          ...(minEffect === undefined ? {} : { minEffect }),
-        });
-      },
+      async (request) => driftOf(checkModelName(request.params.model), request.query),
+    );
+    // The same answer in the drift matrix's compact form: the UI's matrix draws this, the full answer of one
+    // window backs an opened cell.
+    app.get<{ Params: { model: string }; Querystring: Query }>(
+      "/api/v1/models/:model/drift/matrix",
+      read,
+      async (request) => driftMatrixView(await driftOf(checkModelName(request.params.model), request.query)),
     );
     app.get<{ Params: { model: string }; Querystring: WindowQueryParams & { column?: string } }>(
       "/api/v1/models/:model/drift/distribution",
