@@ -4,7 +4,7 @@
 // /models/bench?range=all and we time navigation -> drift matrix rendered with its last cell clickable
 // (time to interactive), then a click -> the cell's detail shown. The first load (cold server caches:
 // reference profile, calibrated thresholds) is reported apart; the median of 5 fresh browser contexts after
-// it. Also the bundle size of packages/web/dist/assets, raw and gzip. Needs `tsc -b` and the web build
+// it. Also the bundle size of packages/web/dist/assets, raw and gzip, and what index.html loads first. Needs `tsc -b` and the web build
 // first (`npm run bench` does the former; `npm run build -w @sightline/web` the latter).
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -106,9 +106,18 @@ try {
     const page = await context.newPage();
     const errors = [];
     page.on("pageerror", (error) => errors.push(error.message));
+    // The matrix's answer: `/drift/matrix` (or `/drift` from UIs before it); the first one, not an opened cell's.
     let driftMs = Number.NaN;
+    let driftBytes = Number.NaN;
     page.on("requestfinished", (request) => {
-      if (request.url().includes("/drift?")) driftMs = performance.now() - start;
+      if (!/\/drift(\/matrix)?\?/.test(request.url()) || !Number.isNaN(driftMs)) return;
+      driftMs = performance.now() - start;
+      request.sizes().then(
+        (sizes) => {
+          driftBytes = sizes.responseBodySize;
+        },
+        () => {},
+      );
     });
     const start = performance.now();
     await page.goto(`${server.url}/models/bench?range=all`);
@@ -127,7 +136,15 @@ try {
     const settledMs = performance.now() - start;
     await context.close();
     if (errors.length > 0) throw new Error(`page errors: ${errors.join("; ")}`);
-    return { interactiveMs, driftMs, renderMs: interactiveMs - driftMs, openMs, settledMs, cells };
+    return {
+      interactiveMs,
+      driftMs,
+      driftBytes,
+      renderMs: interactiveMs - driftMs,
+      openMs,
+      settledMs,
+      cells,
+    };
   };
   const cold = await open();
   const warm = [];
@@ -139,12 +156,12 @@ try {
   console.log(`drift matrix: ${cold.cells.toLocaleString("en-US")} cells (features + prediction x windows)`);
   const row = (label, runs) => {
     const m = (key) => median(runs.map((r) => r[key])).toFixed(0);
-    return `| ${label} | ${m("interactiveMs")} | ${m("driftMs")} | ${m("renderMs")} | ${m("openMs")} | ${m("settledMs")} |`;
+    return `| ${label} | ${m("interactiveMs")} | ${m("driftMs")} | ${(median(runs.map((r) => r.driftBytes)) / 1000).toFixed(0)} | ${m("renderMs")} | ${m("openMs")} | ${m("settledMs")} |`;
   };
   console.log(
-    "| load | time to interactive (ms) | /drift answered (ms) | drift answer -> matrix clickable (ms) | click -> cell detail (ms) | whole page loaded (ms) |",
+    "| load | time to interactive (ms) | drift answered (ms) | drift answer (kB) | drift answer -> matrix clickable (ms) | click -> cell detail (ms) | whole page loaded (ms) |",
   );
-  console.log("| --- | ---: | ---: | ---: | ---: | ---: |");
+  console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
   console.log(row("first (cold server caches)", [cold]));
   console.log(
     row(`median of ${RUNS} (runs: ${warm.map((w) => w.interactiveMs.toFixed(0)).join(", ")})`, warm),
@@ -156,6 +173,14 @@ try {
       `| ${file.name.replace(/-[\w-]{8}\./, ".")} | ${(file.raw / 1000).toFixed(1)} | ${(file.gzip / 1000).toFixed(1)} |`,
     );
   }
+  // What a first visit loads before any page renders: the assets index.html names (script, preloads, CSS).
+  const html = readFileSync(join(assets, "..", "index.html"), "utf8");
+  const initial = bundle.filter((file) => html.includes(`/assets/${file.name}`));
+  const sum = (files, key) => (files.reduce((n, f) => n + f[key], 0) / 1000).toFixed(1);
+  console.log(
+    `| initial load (${initial.length} files) | ${sum(initial, "raw")} | ${sum(initial, "gzip")} |`,
+  );
+  console.log(`| all (${bundle.length} files) | ${sum(bundle, "raw")} | ${sum(bundle, "gzip")} |`);
 } finally {
   await browser?.close();
   await server.close();
