@@ -46,6 +46,10 @@ describe("the model page in a real browser", () => {
     const api = await json<DriftAnswer>(`${server.url}/api/v1/models/flight/drift?${rangeQuery}&version=v1`);
     for (const scheme of ["light", "dark"] as const) {
       const { page, errors } = await openPage(browser, scheme);
+      // The matrix is drawn from /drift/matrix, asked for alone: outputs and performance wait for it.
+      const requests: string[] = [];
+      page.on("request", (r) => requests.push(`start ${new URL(r.url()).pathname}`));
+      page.on("requestfinished", (r) => requests.push(`end ${new URL(r.url()).pathname}`));
       await page.goto(`${server.url}/models/flight?range=all`);
       const cell = (index: number) =>
         page.locator(`button[data-column="distance"][data-window="${day(index)}"]`);
@@ -71,6 +75,12 @@ describe("the model page in a real browser", () => {
         threshold: last?.upper,
       });
       expect(await pca.getAttribute("data-drift")).toBe(String(last?.drift_detected));
+      await page.getByTestId("volume-chart").waitFor();
+      const matrixDone = requests.indexOf("end /api/v1/models/flight/drift/matrix");
+      expect(matrixDone).toBeGreaterThan(-1);
+      expect(requests).not.toContain("start /api/v1/models/flight/drift");
+      for (const later of ["outputs", "performance"])
+        expect(requests.indexOf(`start /api/v1/models/flight/${later}`), later).toBeGreaterThan(matrixDone);
       // A stable feature is not marked anywhere.
       expect(await page.locator('button[data-column="hour"][data-drift="true"]').count()).toBe(0);
       await screenshot(page, scheme === "light" ? "model" : "model-dark");

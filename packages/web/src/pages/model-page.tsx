@@ -37,7 +37,8 @@ function referenceVersion(versions: ModelVersion[], asked: string): string | nul
 
 /**
  * One model over a time range (`range` or `from`/`to`, `window`), version and segment, all in the URL:
- * alerts active in the range, operations, output distribution, drift matrix, performance, data quality, advice.
+ * alerts active in the range, drift matrix (first: the rest loads after it), operations, output distribution,
+ * performance, data quality, advice.
  */
 export function ModelPage() {
   const model = useParams().model ?? "";
@@ -64,25 +65,26 @@ export function ModelPage() {
   const compared = versions.data ? referenceVersion(versions.data.versions, version) : null;
   const comparedQuery = range && compared ? rangeQuery(range, { version: compared, segment }) : "";
   const ready = query !== "";
-  const outputs = useQuery({
-    queryKey: ["outputs", model, query],
-    queryFn: () => getJson<{ windows: OutputsWindow[] }>(`${base}/outputs?${query}`),
-    enabled: ready,
-  });
-  const performance = useQuery({
-    queryKey: ["performance", model, query],
-    queryFn: () => getJson<PerformanceAnswer>(`${base}/performance?${query}`),
-    enabled: ready,
-  });
-  // Drift and quality take seconds over long ranges (the server computes them on demand): drift goes first,
-  // quality and advice after it, so the matrix gets the server's cores; both refresh less often than the rest.
+  // Drift takes seconds over long ranges (the server computes it on demand): the matrix goes first, alone,
+  // and outputs, performance, quality and advice after it, so it gets the server's cores. The computed
+  // answers refresh less often than the rest.
   const drift = useQuery({
     queryKey: ["drift", model, comparedQuery],
     queryFn: () => getJson<DriftMatrixAnswer>(`${base}/drift/matrix?${comparedQuery}`),
     enabled: comparedQuery !== "",
     refetchInterval: SLOW_REFRESH_MS,
   });
-  const driftSettled = comparedQuery === "" || !drift.isPending;
+  const driftSettled = versions.isFetched && (comparedQuery === "" || !drift.isPending);
+  const outputs = useQuery({
+    queryKey: ["outputs", model, query],
+    queryFn: () => getJson<{ windows: OutputsWindow[] }>(`${base}/outputs?${query}`),
+    enabled: ready && driftSettled,
+  });
+  const performance = useQuery({
+    queryKey: ["performance", model, query],
+    queryFn: () => getJson<PerformanceAnswer>(`${base}/performance?${query}`),
+    enabled: ready && driftSettled,
+  });
   const quality = useQuery({
     queryKey: ["quality", model, comparedQuery],
     queryFn: () => getJson<QualityAnswer>(`${base}/quality?${comparedQuery}`),
@@ -154,10 +156,6 @@ export function ModelPage() {
               )
             }
           </QueryState>
-          <h2>Operations</h2>
-          <QueryState query={outputs}>{({ windows }) => <OperationsCharts windows={windows} />}</QueryState>
-          <h2>Outputs</h2>
-          <QueryState query={outputs}>{({ windows }) => <OutputHeatmap windows={windows} />}</QueryState>
           <h2>Drift</h2>
           {compared ? (
             <ModelDriftSection
@@ -170,6 +168,10 @@ export function ModelPage() {
           ) : versions.isSuccess ? (
             <p>No reference uploaded{version ? ` for version ${version}` : ""}: upload one to see drift.</p>
           ) : null}
+          <h2>Operations</h2>
+          <QueryState query={outputs}>{({ windows }) => <OperationsCharts windows={windows} />}</QueryState>
+          <h2>Outputs</h2>
+          <QueryState query={outputs}>{({ windows }) => <OutputHeatmap windows={windows} />}</QueryState>
           <h2>Performance</h2>
           <QueryState query={performance}>
             {(report) =>
