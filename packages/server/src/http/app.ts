@@ -24,6 +24,7 @@ import { openApiRoutes } from "./routes/openapi.js";
 import { otlpRoutes } from "./routes/otlp.js";
 import { performanceRoutes } from "./routes/performance.js";
 import { registryRoutes } from "./routes/registry.js";
+import { segmentRoutes } from "./routes/segments.js";
 import { isUiPath, registerWeb, sendUi } from "./routes/web.js";
 import { windowRoutes } from "./routes/windows.js";
 
@@ -117,6 +118,7 @@ export function buildApp(services: AppServices, options: AppOptions): FastifyIns
   app.register(lineageRoutes(services));
   app.register(otlpRoutes(services));
   app.register(windowRoutes(services));
+  app.register(segmentRoutes(services));
   app.register(openApiRoutes());
   return app;
 }

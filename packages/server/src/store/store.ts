@@ -5,6 +5,7 @@ import type { AlertStore } from "./alert-store.js";
 import type { LineageStore } from "./lineage-store.js";
 import type { PerformanceStore } from "./performance-store.js";
 import type { RegistryStore } from "./registry-store.js";
+import type { SegmentStore } from "./segment-store.js";
 import type { SpanStore } from "./span-store.js";
 import type { WindowStore } from "./window-store.js";
 
@@ -69,6 +70,8 @@ export interface Store {
   readonly performance: PerformanceStore;
   /** Per-window aggregates for drift, outputs, data quality and operations (counts, histograms, quantiles). */
   readonly windows: WindowStore;
+  /** Segment tags of predictions and their most frequent values. */
+  readonly segments: SegmentStore;
   /**
    * Inserts predictions; ids already stored for the model are ignored (idempotent re-sends). Durable on
    * return. Resolves to the `predictionKey` (model and id) of each row that was new.

@@ -103,6 +103,26 @@ export const modelPaths: Paths = {
       },
     }),
   },
+  "/api/v1/models/{model}/segments": {
+    get: operation("read", {
+      operationId: "listSegments",
+      tags: ["Models"],
+      summary: "Segment tags of the predictions in a range and their most frequent values with counts",
+      description:
+        "`{ model, version, from, to, tags: [{ tag, rows, distinct_values, values: [{ value, count }] }] }`, tags on the most predictions first (at most 50), values most frequent first. Default range: the 7 days up to the newest prediction.",
+      parameters: [
+        modelParam,
+        ...rangeParams,
+        queryParam("version", "Only this version's predictions"),
+        queryParam("limit", "Values listed per tag (1-100, default 20)", {
+          type: "integer",
+          minimum: 1,
+          maximum: 100,
+        }),
+      ],
+      responses: { "200": jsonResponse("Tags and their values"), ...errorResponses() },
+    }),
+  },
   "/api/v1/models/{model}/quality": {
     get: operation("read", {
       operationId: "getQuality",

@@ -7,6 +7,7 @@ import type { AlertStore } from "../alert-store.js";
 import type { LineageStore } from "../lineage-store.js";
 import type { PerformanceStore } from "../performance-store.js";
 import type { RegistryStore } from "../registry-store.js";
+import type { SegmentStore } from "../segment-store.js";
 import type { SpanStore } from "../span-store.js";
 import type { ModelSummary, ReferenceFile, Store, StoredPrediction, ViolationCount } from "../store.js";
 import type { WindowStore } from "../window-store.js";
@@ -15,6 +16,7 @@ import { DuckDbDatabase, quoteLiteral, type Row } from "./duckdb-database.js";
 import { DuckDbLineageStore } from "./duckdb-lineage-store.js";
 import { DuckDbPerformanceStore } from "./duckdb-performance-store.js";
 import { DuckDbRegistryStore } from "./duckdb-registry-store.js";
+import { DuckDbSegmentStore } from "./duckdb-segment-store.js";
 import { DuckDbSpanStore } from "./duckdb-span-store.js";
 import { DuckDbWindowStore } from "./duckdb-window-store.js";
 import { insertPredictions } from "./insert-predictions.js";
@@ -32,6 +34,7 @@ export class DuckDbStore implements Store {
   readonly alerts: AlertStore;
   readonly performance: PerformanceStore;
   readonly windows: WindowStore;
+  readonly segments: SegmentStore;
   private constructor(readonly db: DuckDbDatabase) {
     this.registry = new DuckDbRegistryStore(db);
     this.lineage = new DuckDbLineageStore(db);
@@ -39,6 +42,7 @@ export class DuckDbStore implements Store {
     this.alerts = new DuckDbAlertStore(db);
     this.performance = new DuckDbPerformanceStore(db);
     this.windows = new DuckDbWindowStore(db);
+    this.segments = new DuckDbSegmentStore(db);
   }
 
   /** Opens (creating if needed) `<dataDir>/sightline.duckdb` and applies pending migrations. */
