@@ -14,3 +14,5 @@ export type {
   DriftMatrixMultivariate,
   DriftMatrixWindow,
 } from "./http/drift-matrix-view.js";
+export type { SegmentsAnswer } from "./http/routes/segments.js";
+export type { SegmentTag, SegmentValue } from "./store/segment-store.js";

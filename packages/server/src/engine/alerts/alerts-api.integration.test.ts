@@ -295,6 +295,12 @@ describe("monitors and alerts through the HTTP API", () => {
     await ingestAndEvaluate(hours("xx", 5), server);
     const firing = (await reader.get(`/api/v1/alerts?state=firing&model=${model}`)).json.alerts;
     expect(firing).toHaveLength(1);
+    // The listing shows the silence in force and the labels it matched on.
+    expect(firing[0]).toMatchObject({
+      silenced: true,
+      silence_id: silence.json.silence.id,
+      labels: { team: "risk", model, monitor: "errors", subject: "overall", severity: "critical" },
+    });
     expect(received.length).toBe(before);
     const events = (await reader.get(`/api/v1/alerts/${firing[0].id}`)).json.history;
     expect(events.map((e: { type: string; silenced: boolean }) => [e.type, e.silenced])).toEqual([
@@ -303,6 +309,8 @@ describe("monitors and alerts through the HTTP API", () => {
     ]);
     expect((await admin.request("DELETE", `/api/v1/silences/${silence.json.silence.id}`)).status).toBe(204);
     expect((await reader.get("/api/v1/silences")).json.silences).toEqual([]);
+    const unsilenced = (await reader.get(`/api/v1/models/${model}/alerts?state=firing`)).json.alerts;
+    expect(unsilenced[0]).toMatchObject({ id: firing[0].id, silenced: false, silence_id: null });
     expect((await reader.get("/api/v1/alerts?state=burning")).json.error.details).toEqual({ field: "state" });
   });
 

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { FastifyPluginAsync } from "fastify";
 import type { Alert, AlertEvent, AlertState, Silence } from "../../engine/alerts/alert.js";
+import { alertLabels, matchingSilence } from "../../engine/alerts/alert-listing.js";
 import { parseDuration, windowOf, windowToJson } from "../../engine/window.js";
 import { SightlineError } from "../../errors.js";
 import { parseTimestamp } from "../../ingest/timestamp.js";
@@ -34,8 +35,15 @@ function iso(ms: number | null): string | null {
   return ms === null ? null : new Date(ms).toISOString();
 }
 
-/** The JSON form of an alert in API answers. */
-export function alertToJson(a: Alert): Record<string, unknown> {
+/**
+ * The JSON form of an alert in API answers: `labels` as silences match them, and `silenced` with the id of
+ * the silence in force over it (among `silences`, at `nowMs`).
+ *
+ * @example
+ * const json = alertToJson(alert, await store.alerts.listSilences(nowMs, false), nowMs);
+ */
+export function alertToJson(a: Alert, silences: readonly Silence[], nowMs: number): Record<string, unknown> {
+  const silence = matchingSilence(a, silences, nowMs);
   return {
     id: a.id,
     state: a.state,
@@ -46,7 +54,9 @@ export function alertToJson(a: Alert): Record<string, unknown> {
     version: a.version,
     segment: a.segment,
     severity: a.severity,
-    labels: a.labels,
+    labels: alertLabels(a),
+    silenced: silence !== undefined,
+    silence_id: silence?.id ?? null,
     starts_at: iso(a.startsMs),
     fired_at: iso(a.firedMs),
     resolved_at: iso(a.resolvedMs),
@@ -134,6 +144,12 @@ export function alertRoutes(services: AppServices): FastifyPluginAsync {
     const admin = { config: { role: "admin" } };
     const alerts = services.store.alerts;
     const now = () => services.monitors.now();
+    // Alerts in answers carry whether a silence is in force over them now.
+    const toJson = async (list: readonly Alert[]) => {
+      const nowMs = now();
+      const silences = list.length === 0 ? [] : await alerts.listSilences(nowMs, false);
+      return list.map((a) => alertToJson(a, silences, nowMs));
+    };
 
     app.get<{ Querystring: { state?: string; model?: string; limit?: string } }>(
       "/api/v1/alerts",
@@ -148,7 +164,7 @@ export function alertRoutes(services: AppServices): FastifyPluginAsync {
           ...(model === undefined ? {} : { model: checkModelName(model) }),
           limit: limitOf(limit),
         });
-        return { alerts: list.map(alertToJson) };
+        return { alerts: await toJson(list) };
       },
     );
 
@@ -156,7 +172,8 @@ export function alertRoutes(services: AppServices): FastifyPluginAsync {
       const alert = await alerts.getAlert(request.params.id);
       if (!alert) throw new SightlineError("SL_NOT_FOUND", `no alert ${request.params.id.slice(0, 100)}`);
       const history = await alerts.listEvents({ alertId: alert.id, limit: 10_000 });
-      return { alert: alertToJson(alert), history: history.map(eventToJson) };
+      const [json] = await toJson([alert]);
+      return { alert: json, history: history.map(eventToJson) };
     });
 
     app.get<{
@@ -181,7 +198,7 @@ export function alertRoutes(services: AppServices): FastifyPluginAsync {
         limit: max,
       });
       const history = await alerts.listEvents({ model, ...range, limit: max });
-      return { model, alerts: list.map(alertToJson), history: history.map(eventToJson) };
+      return { model, alerts: await toJson(list), history: history.map(eventToJson) };
     });
 
     app.post<{ Params: { id: string } }>("/api/v1/alerts/:id/ack", admin, async (request) => {
@@ -191,7 +208,8 @@ export function alertRoutes(services: AppServices): FastifyPluginAsync {
         throw invalid("by", "must be a string of 1-200 characters");
       const alert = await services.monitors.acknowledge(request.params.id, by);
       if (!alert) throw new SightlineError("SL_NOT_FOUND", `no alert ${request.params.id.slice(0, 100)}`);
-      return { alert: alertToJson(alert) };
+      const [json] = await toJson([alert]);
+      return { alert: json };
     });
 
     app.get<{ Querystring: { expired?: string } }>("/api/v1/silences", read, async (request) => {

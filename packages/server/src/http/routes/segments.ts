@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from "fastify";
 import { DEFAULT_RANGE_MS, parseTimestamp } from "../../engine/window-query.js";
 import { SightlineError } from "../../errors.js";
 import { checkModelName, checkVersionName } from "../../names.js";
+import type { SegmentTag } from "../../store/segment-store.js";
 import type { AppServices } from "../app.js";
 
 /** Values listed per tag unless `limit` says otherwise, and the most `limit` may ask. */
@@ -11,6 +12,15 @@ const MAX_VALUES = 100;
 const MAX_TAGS = 50;
 
 type Query = { from?: string; to?: string; version?: string; limit?: string };
+
+/** `GET /api/v1/models/{m}/segments`. */
+export interface SegmentsAnswer {
+  model: string;
+  version: string | null;
+  from: string;
+  to: string;
+  tags: SegmentTag[];
+}
 
 function invalid(field: string, reason: string): SightlineError {
   return new SightlineError("SL_INVALID_QUERY", `${field} ${reason}`, { field });
@@ -25,7 +35,7 @@ export function segmentRoutes(services: AppServices): FastifyPluginAsync {
     app.get<{ Params: { model: string }; Querystring: Query }>(
       "/api/v1/models/:model/segments",
       { config: { role: "read" } },
-      async (request) => {
+      async (request): Promise<SegmentsAnswer> => {
         const model = checkModelName(request.params.model);
         const query = request.query;
         for (const [key, value] of Object.entries(query)) {
