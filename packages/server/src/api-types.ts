@@ -14,5 +14,18 @@ export type {
   DriftMatrixMultivariate,
   DriftMatrixWindow,
 } from "./http/drift-matrix-view.js";
+export type { AlertJson, SilenceJson } from "./http/routes/alerts.js";
 export type { SegmentsAnswer } from "./http/routes/segments.js";
+export type { RunDetail, TraceResult } from "./lineage/lineage-service.js";
+export type { RunStatus, RunSummary } from "./lineage/run-record.js";
+export type { StaleWarning } from "./lineage/staleness.js";
+export type {
+  ArtifactTraceNode,
+  PredictionTraceNode,
+  RunTraceNode,
+  TraceNode,
+} from "./lineage/trace-tree.js";
+export type { AliasMove } from "./registry/registry-service.js";
+export type { AuditEntry, ModelVersion } from "./store/registry-store.js";
 export type { SegmentTag, SegmentValue } from "./store/segment-store.js";
+export type { ModelSummary, ViolationCount } from "./store/store.js";

@@ -1,99 +1,23 @@
-/** One model as `GET /api/v1/models` lists it. */
-export interface ModelSummary {
-  model: string;
-  predictions: number;
-  labels: number;
-  versions: string[];
-  first_timestamp: string | null;
-  last_timestamp: string | null;
-}
+import type { RunSummary } from "sightline/api-types";
 
-/** Contract violations by version, field and kind (`GET /api/v1/models/{m}/violations`). */
-export interface ViolationCount {
-  version: string;
-  field: string;
-  kind: string;
-  count: number;
-}
-
-/** The state of a lineage run. */
-export type RunStatus = "running" | "success" | "failed";
-
-/** A run as listings and trace nodes show it (`GET /api/v1/runs`, `…/components/{name}/runs`). */
-export interface RunSummary {
-  id: string;
-  component: string;
-  start_time: string;
-  end_time: string | null;
-  status: RunStatus;
-}
-
-/** Why a trace stopped at a node: the depth limit, the node budget, or a run that is its own ancestor. */
-export type TraceTruncation = "depth" | "size" | "cycle";
-
-/** A run in a backward trace; its children are its inputs. */
-export interface RunTraceNode extends RunSummary {
-  type: "run";
-  stale: string[];
-  children: ArtifactTraceNode[];
-  truncated?: TraceTruncation;
-}
-
-/** An artifact in a backward trace; its child is the run that wrote it, when known. */
-export interface ArtifactTraceNode {
-  type: "artifact";
-  name: string;
-  hash: string | null;
-  kind: string;
-  children: RunTraceNode[];
-  truncated?: TraceTruncation;
-}
-
-/** A prediction at the root of a trace: its serving run and its model version artifact. */
-export interface PredictionTraceNode {
-  type: "prediction";
-  model: string;
-  id: string;
-  version: string;
-  timestamp: string;
-  run_id: string | null;
-  children: (RunTraceNode | ArtifactTraceNode)[];
-}
-
-export type TraceNode = PredictionTraceNode | RunTraceNode | ArtifactTraceNode;
-
-/** `GET /api/v1/lineage/trace`: the tree and every stale warning in it. */
-export interface TraceResult {
-  trace: TraceNode;
-  stale: string[];
-}
-
-/** One staleness warning of a run (`GET /api/v1/runs/{id}`, `GET /api/v1/lineage/stale`). */
-export interface StaleWarning {
-  run_id: string;
-  dependency_id: string;
-  component: string;
-  reason: "old_dependency" | "fresher_runs";
-  message: string;
-  days?: number;
-  fresher_runs?: number;
-}
-
-/** A run in full (`GET /api/v1/runs/{id}`). */
-export interface RunDetail extends RunSummary {
-  error: string | null;
-  inputs: { name: string; hash: string | null; kind: string; producer: string | null }[];
-  outputs: { name: string; hash: string | null; kind: string }[];
-  code_snapshot: string | null;
-  code_hash: string | null;
-  git_commit: string | null;
-  params: Record<string, unknown> | null;
-  metrics: Record<string, number> | null;
-  notes: string | null;
-  received_time: string;
-  dependencies: string[];
-  stale: StaleWarning[];
-}
+// The server's answer types (`sightline/api-types`, type-only) under the names the UI uses; the answers
+// declared below are those the server does not type yet.
+export type {
+  AliasMove,
+  ArtifactTraceNode,
+  AuditEntry,
+  ModelSummary,
+  ModelVersion,
+  PredictionTraceNode,
+  RunDetail,
+  RunStatus,
+  RunSummary,
+  RunTraceNode,
+  StaleWarning,
+  TraceNode,
+  TraceResult,
+  ViolationCount,
+} from "sightline/api-types";
 
 /** Everything downstream of a run or an artifact (`GET /api/v1/lineage/impact`). */
 export interface ImpactResult {
@@ -113,26 +37,6 @@ export interface ReviewResult {
   runs: (RunSummary & { flagged_outputs: number })[];
 }
 
-/** One registered (or only seen) version of a model (`GET /api/v1/models/{m}/versions`). */
-export interface ModelVersion {
-  model: string;
-  version: string;
-  registered: boolean;
-  artifact_uri: string | null;
-  run_id: string | null;
-  metrics: Record<string, number>;
-  tags: Record<string, string>;
-  description: string | null;
-  created_timestamp: string | null;
-  created_by: string | null;
-  trained_timestamp: string | null;
-  has_contract: boolean;
-  aliases: string[];
-  predictions: number;
-  first_timestamp: string | null;
-  last_timestamp: string | null;
-}
-
 /** A model's registry listing (`GET /api/v1/models/{m}`). */
 export interface ModelListing {
   model: string;
@@ -141,26 +45,6 @@ export interface ModelListing {
   owner: string | null;
   serving_alias: string;
   aliases: Record<string, string>;
-}
-
-/** One entry of a model's audit trail, newest first (`GET /api/v1/models/{m}/audit`). */
-export interface AuditEntry {
-  id: string;
-  timestamp: string;
-  actor: string;
-  action: "register_model" | "update_model" | "register_version" | "promote" | "rollback";
-  alias: string | null;
-  version: string | null;
-  previous_version: string | null;
-  details: Record<string, unknown>;
-}
-
-/** An alias move answered by promote and rollback. */
-export interface AliasMove {
-  model: string;
-  alias: string;
-  version: string;
-  previous_version: string | null;
 }
 
 /** One serving check (`GET /api/v1/models/{m}/serving`). */
@@ -287,43 +171,6 @@ export interface PerformanceWindow {
 export interface PerformanceAnswer {
   task: "binary" | "multiclass" | "regression" | null;
   windows: PerformanceWindow[];
-}
-
-/** An alert as the alert endpoints answer it. */
-export interface AlertJson {
-  id: string;
-  state: "pending" | "firing" | "resolved";
-  monitor: string;
-  model: string;
-  kind: string;
-  subject: string;
-  version: string | null;
-  segment: string | null;
-  severity: "critical" | "warning" | "info";
-  starts_at: string;
-  fired_at: string | null;
-  resolved_at: string | null;
-  acknowledged_at: string | null;
-  acknowledged_by: string | null;
-  evidence: {
-    metric: string;
-    value: number | null;
-    threshold: number | null;
-    rule: Record<string, unknown>;
-    window: { from: string; to: string };
-    rows: number;
-    link: string;
-  };
-}
-
-/** A silence in force (`GET /api/v1/silences`). */
-export interface SilenceJson {
-  id: string;
-  matchers: Record<string, string>;
-  starts_at: string;
-  until: string;
-  created_by: string;
-  comment: string;
 }
 
 /** Retraining advice of the last closed window (`GET /api/v1/models/{m}/advice`). */

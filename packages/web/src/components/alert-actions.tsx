@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
+import type { AlertJson } from "sightline/api-types";
 import { sendJson } from "../api/send-json.js";
-import type { AlertJson } from "../api/types.js";
 
 const silenceFor = { "1h": 3_600_000, "24h": 86_400_000, "7d": 7 * 86_400_000 } as const;
 type SilenceSpan = keyof typeof silenceFor;

@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { SilenceJson } from "sightline/api-types";
 import { sendJson } from "../api/send-json.js";
-import type { SilenceJson } from "../api/types.js";
 import { formatDateTime, formatRelative } from "../format.js";
 
 /**
  * The silences in force with their matchers, end time and comment, each with a button that ends it
- * (DELETE through the API), after which the silences refresh.
+ * (DELETE through the API), after which the silences and the alerts refresh.
  *
  * @example
  * <AlertSilences silences={silences} nowMs={Date.now()} />
@@ -14,7 +14,12 @@ export function AlertSilences(props: { silences: SilenceJson[]; nowMs: number })
   const client = useQueryClient();
   const end = useMutation({
     mutationFn: (id: string) => sendJson("DELETE", `/api/v1/silences/${encodeURIComponent(id)}`),
-    onSuccess: () => client.invalidateQueries({ queryKey: ["silences"] }),
+    // Alerts carry whether a silence is over them: both lists refresh.
+    onSuccess: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: ["silences"] }),
+        client.invalidateQueries({ queryKey: ["alerts"] }),
+      ]),
   });
   if (props.silences.length === 0) return <p className="muted">No silence in force.</p>;
   return (

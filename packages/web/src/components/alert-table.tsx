@@ -1,7 +1,6 @@
 import { Link } from "react-router";
-import type { AlertJson, SilenceJson } from "../api/types.js";
+import type { AlertJson, SilenceJson } from "sightline/api-types";
 import { formatCount, formatDateTime, formatNumber, formatRelative } from "../format.js";
-import { silenceOver } from "../silence-match.js";
 import { AlertActions } from "./alert-actions.js";
 
 /** The in-app path of an alert's evidence link (the server gives an absolute URL). */
@@ -20,9 +19,13 @@ function ruleText(rule: Record<string, unknown>): string {
   return "calibrated";
 }
 
+/** The labels a row lists: the alert's identity is in other columns already. */
+const shownElsewhere = new Set(["model", "monitor", "subject", "severity", "version", "segment"]);
+
 /**
  * Alerts with their evidence (check value, threshold, rule, window, rows, link to the model view), state,
- * acknowledgement, silence in force, and the acknowledge and silence buttons.
+ * acknowledgement, the silence in force (the server's `silenced`, its end looked up in `silences`), labels
+ * (each a link to the alerts filtered by it), and the acknowledge and silence buttons.
  *
  * @example
  * <AlertTable alerts={alerts} silences={silences} nowMs={Date.now()} />
@@ -43,7 +46,7 @@ export function AlertTable(props: { alerts: AlertJson[]; silences: SilenceJson[]
       </thead>
       <tbody>
         {props.alerts.map((a) => {
-          const silence = silenceOver(a, props.silences, nowMs);
+          const silence = a.silenced ? props.silences.find((x) => x.id === a.silence_id) : undefined;
           const e = a.evidence;
           return (
             <tr
@@ -51,6 +54,8 @@ export function AlertTable(props: { alerts: AlertJson[]; silences: SilenceJson[]
               data-alert-id={a.id}
               data-state={a.state}
               data-acknowledged={a.acknowledged_at !== null ? "true" : "false"}
+              data-silenced={a.silenced ? "true" : "false"}
+              className={a.silenced ? "silenced" : undefined}
               data-values={JSON.stringify({
                 metric: e.metric,
                 value: e.value,
@@ -66,7 +71,11 @@ export function AlertTable(props: { alerts: AlertJson[]; silences: SilenceJson[]
                     acknowledged by {a.acknowledged_by} {formatRelative(a.acknowledged_at, nowMs)}
                   </div>
                 ) : null}
-                {silence ? <div className="muted">silenced until {formatDateTime(silence.until)}</div> : null}
+                {a.silenced ? (
+                  <div className="silence-mark" data-silenced-by={a.silence_id ?? ""}>
+                    silenced{silence ? ` until ${formatDateTime(silence.until)}` : ""}
+                  </div>
+                ) : null}
               </td>
               <td>
                 <Link to={`/models/${encodeURIComponent(a.model)}`}>{a.model}</Link>
@@ -76,6 +85,20 @@ export function AlertTable(props: { alerts: AlertJson[]; silences: SilenceJson[]
                 {a.subject}
                 {a.version ? <div className="muted">version {a.version}</div> : null}
                 {a.segment ? <div className="muted">segment {a.segment}</div> : null}
+                <ul className="labels" aria-label="labels">
+                  {Object.entries(a.labels)
+                    .filter(([key]) => !shownElsewhere.has(key))
+                    .map(([key, value]) => (
+                      <li key={key}>
+                        <Link
+                          to={`/alerts?${new URLSearchParams({ state: "all", label: `${key}=${value}` })}`}
+                          title={`alerts labelled ${key}=${value}`}
+                        >
+                          {key}={value}
+                        </Link>
+                      </li>
+                    ))}
+                </ul>
               </td>
               <td>
                 <div>

@@ -3,9 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { type RunningServer, resolveServerConfig, startServer } from "sightline";
-import type { DriftAnswer } from "sightline/api-types";
+import type { AlertJson, DriftAnswer, SilenceJson } from "sightline/api-types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AlertJson, SilenceJson } from "../api/types.js";
 import { launchBrowser, openPage, screenshot } from "./browser.js";
 import { SEED_DAYS, SEED_START_MS, seedDriftedModel } from "./seed-drift.js";
 
@@ -66,6 +65,19 @@ describe("alerts and overview health in a real browser", () => {
           { model: "flight", monitor: "flight.drift", subject: "distance" },
         ]);
         await expect.poll(() => page.locator("[data-silence-id]").count()).toBe(1);
+        // The listing marks the alert silenced, by the silence the API names.
+        const listed = await json<{ alerts: AlertJson[] }>(`${server.url}/api/v1/alerts?model=flight`);
+        const silenced = listed.alerts.find((a) => a.id === alert.id);
+        expect(silenced).toMatchObject({ silenced: true, silence_id: silences[0]?.id });
+        await expect.poll(() => row.getAttribute("data-silenced")).toBe("true");
+        expect(await row.locator("[data-silenced-by]").getAttribute("data-silenced-by")).toBe(
+          silences[0]?.id,
+        );
+        for (const other of listed.alerts.filter((a) => !a.silenced)) {
+          expect(await page.locator(`tr[data-alert-id="${other.id}"]`).getAttribute("data-silenced")).toBe(
+            "false",
+          );
+        }
         await screenshot(page, "alerts");
       } else {
         expect(await row.getAttribute("data-acknowledged")).toBe("true");
@@ -74,6 +86,35 @@ describe("alerts and overview health in a real browser", () => {
       expect(errors).toEqual([]);
       await page.context().close();
     }
+  });
+
+  it("lists each alert's labels and filters the alerts by one, kept in the URL", async () => {
+    const { alerts: all } = await json<{ alerts: AlertJson[] }>(`${server.url}/api/v1/alerts?limit=500`);
+    expect(alert.labels).toMatchObject({ model: "flight", monitor: "flight.drift", subject: "distance" });
+    const { page, errors } = await openPage(browser);
+    await page.goto(`${server.url}/alerts?state=all`);
+    await page.locator(`tr[data-alert-id="${alert.id}"]`).waitFor();
+    expect(await page.locator("tr[data-alert-id]").count()).toBe(all.length);
+    await page.getByLabel("Label", { exact: true }).fill("monitor=flight.drift");
+    await page.getByRole("button", { name: "Filter" }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get("label")).toBe("monitor=flight.drift");
+    const drift = all.filter((a) => a.labels.monitor === "flight.drift");
+    // The seeded quality alert is left out by the filter.
+    expect(drift.length).toBeLessThan(all.length);
+    await expect.poll(() => page.locator("tr[data-alert-id]").count()).toBe(drift.length);
+    for (const a of drift) expect(await page.locator(`tr[data-alert-id="${a.id}"]`).count()).toBe(1);
+    // A label shown on a row links to the alerts carrying it.
+    await page
+      .locator(`tr[data-alert-id="${alert.id}"]`)
+      .getByRole("link", { name: `kind=${alert.kind}` })
+      .click();
+    await expect.poll(() => new URL(page.url()).searchParams.get("label")).toBe(`kind=${alert.kind}`);
+    expect(await page.getByLabel("Label", { exact: true }).inputValue()).toBe(`kind=${alert.kind}`);
+    await expect
+      .poll(() => page.locator("tr[data-alert-id]").count())
+      .toBe(all.filter((a) => a.kind === alert.kind).length);
+    expect(errors).toEqual([]);
+    await page.context().close();
   });
 
   it("links an alert's evidence to the model page focused on the subject and window", async () => {
@@ -99,6 +140,7 @@ describe("alerts and overview health in a real browser", () => {
     await page.goto(`${server.url}/alerts?state=all`);
     await page.getByRole("button", { name: "End silence" }).click();
     await expect.poll(() => page.locator("[data-silence-id]").count()).toBe(0);
+    await expect.poll(() => page.locator('tr[data-silenced="true"]').count()).toBe(0);
     expect((await json<{ silences: SilenceJson[] }>(`${server.url}/api/v1/silences`)).silences).toEqual([]);
     expect(errors).toEqual([]);
     await page.context().close();

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { type RunningServer, resolveServerConfig, startServer } from "sightline";
-import type { DriftAnswer } from "sightline/api-types";
+import type { DriftAnswer, SegmentsAnswer } from "sightline/api-types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DriftDistribution, PerformanceAnswer } from "../api/types.js";
 import { launchBrowser, openPage, screenshot } from "./browser.js";
@@ -200,6 +200,32 @@ describe("the model page in a real browser", () => {
     expect(firing.some((a) => a.monitor === "flight.drift" && a.subject === "distance")).toBe(true);
     expect(await page.locator('tr[data-state="firing"]').count()).toBe(firing.length);
     for (const a of firing) expect(await page.locator(`tr[data-alert-id="${a.id}"]`).count()).toBe(1);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("offers the seeded segment values in the segment field, as /segments counts them", async () => {
+    const api = await json<SegmentsAnswer>(
+      `${server.url}/api/v1/models/flight/segments?from=${day(0)}&to=${day(SEED_DAYS)}`,
+    );
+    expect(api.tags.map((t) => t.tag)).toEqual(["region"]);
+    expect(api.tags[0]?.values.map((v) => v.value)).toEqual(["us", "eu"]);
+    const { page, errors } = await openPage(browser);
+    await page.goto(`${server.url}/models/flight?range=all`);
+    const options = page.getByTestId("segment-values").locator("option");
+    await expect.poll(() => options.count()).toBe(2);
+    const listed = await options.evaluateAll((list) =>
+      list.map((o) => ({ value: (o as HTMLOptionElement).value, label: (o as HTMLOptionElement).label })),
+    );
+    expect(listed).toEqual(
+      (api.tags[0]?.values ?? []).map((v) => ({
+        value: `region:${v.value}`,
+        label: `${v.count.toLocaleString("en-US")} predictions`,
+      })),
+    );
+    expect(await page.getByLabel("Segment").getAttribute("list")).toBe(
+      await page.getByTestId("segment-values").getAttribute("id"),
+    );
     expect(errors).toEqual([]);
     await page.context().close();
   });

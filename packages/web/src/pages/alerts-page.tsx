@@ -1,7 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { useSearchParams } from "react-router";
+import type { AlertJson, SilenceJson } from "sightline/api-types";
 import { getJson } from "../api/client.js";
-import type { AlertJson, SilenceJson } from "../api/types.js";
+import { AlertLabelFilter, parseLabel } from "../components/alert-label-filter.js";
 import { AlertSilences } from "../components/alert-silences.js";
 import { AlertTable } from "../components/alert-table.js";
 import { QueryState } from "../components/query-state.js";
@@ -14,9 +15,14 @@ const tabs = [
 ] as const;
 type Tab = (typeof tabs)[number]["state"];
 
-/** Alerts, firing first (state and model filter in the URL), with evidence, acknowledge and silence; silences. */
+/**
+ * Alerts, firing first (state, model and label filters in the URL: `label=key=value` keeps the alerts whose
+ * labels hold it), with evidence, labels, silenced marks, acknowledge and silence; silences.
+ */
 export function AlertsPage() {
   const [params, setParams] = useSearchParams();
+  const label = params.get("label") ?? "";
+  const labelFilter = parseLabel(label);
   const tab: Tab = tabs.find((t) => t.state === params.get("state"))?.state ?? "firing";
   const model = params.get("model") ?? "";
   const query = new URLSearchParams({ limit: "500" });
@@ -47,14 +53,18 @@ export function AlertsPage() {
           </button>
         ))}
       </fieldset>
+      <AlertLabelFilter key={label} />
       <QueryState query={alerts}>
-        {({ alerts: list }) =>
-          list.length === 0 ? (
-            <p>No {tab === "all" ? "" : `${tab} `}alert.</p>
+        {({ alerts: all }) => {
+          const list = labelFilter ? all.filter((a) => a.labels[labelFilter[0]] === labelFilter[1]) : all;
+          return list.length === 0 ? (
+            <p>
+              No {tab === "all" ? "" : `${tab} `}alert{labelFilter ? ` labelled ${label}` : ""}.
+            </p>
           ) : (
             <AlertTable alerts={list} silences={silences.data?.silences ?? []} nowMs={nowMs} />
-          )
-        }
+          );
+        }}
       </QueryState>
       <h2>Silences</h2>
       <QueryState query={silences}>

@@ -1,16 +1,14 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams, useSearchParams } from "react-router";
-import type { DriftMatrixAnswer } from "sightline/api-types";
+import type { AlertJson, DriftMatrixAnswer, SilenceJson } from "sightline/api-types";
 import { getJson } from "../api/client.js";
 import type {
   AdviceAnswer,
-  AlertJson,
   ModelSummary,
   ModelVersion,
   OutputsWindow,
   PerformanceAnswer,
   QualityAnswer,
-  SilenceJson,
 } from "../api/types.js";
 import { AdvicePanel } from "../components/advice-panel.js";
 import { AlertTable } from "../components/alert-table.js";
@@ -132,7 +130,12 @@ export function ModelPage() {
         <>
           <div className="filters">
             <TimeRangePicker key={`${range.fromMs}-${range.toMs}`} range={range} />
-            <ModelFilters versions={summary?.versions ?? []} />
+            <ModelFilters
+              model={model}
+              versions={summary?.versions ?? []}
+              fromMs={range.fromMs}
+              toMs={range.toMs}
+            />
             <p className="muted" data-testid="range">
               {formatDateTime(new Date(range.fromMs).toISOString())} to{" "}
               {formatDateTime(new Date(range.toMs).toISOString())}, {range.window} windows

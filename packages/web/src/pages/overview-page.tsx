@@ -1,9 +1,10 @@
 import { useQueries, useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { Link, useSearchParams } from "react-router";
+import type { AlertJson } from "sightline/api-types";
 import { getJson } from "../api/client.js";
 import { fetchModelHealth, type ModelHealth, TREND_DAYS } from "../api/model-health.js";
-import type { AlertJson, ModelSummary } from "../api/types.js";
+import type { ModelSummary } from "../api/types.js";
 import { QueryState } from "../components/query-state.js";
 import { Sparkline } from "../components/sparkline.js";
 import { formatCount, formatNumber, formatPercent, formatRelative } from "../format.js";
