@@ -62,7 +62,15 @@ describe("multivariateResult", () => {
   it("reads the band as a cell result", () => {
     expect(multivariateResult({ multivariate: null })).toBeUndefined();
     expect(
-      multivariateResult({ multivariate: { ...band, method: "pca_reconstruction_error", columns: ["x"] } }),
+      multivariateResult({
+        multivariate: {
+          ...band,
+          method: "pca_reconstruction_error",
+          columns: ["x"],
+          band: "row_chunks",
+          band_chunks: 10,
+        },
+      }),
     ).toMatchObject({
       column: MULTIVARIATE_ROW,
       statistic: 2.5,

@@ -53,6 +53,8 @@ const answer: DriftAnswer = {
       multivariate: {
         method: "pca_reconstruction_error",
         columns: ["distance"],
+        band: "row_chunks",
+        band_chunks: 10,
         statistic: 1.5,
         lower: 1,
         upper: 2,
