@@ -25,6 +25,7 @@ export type {
   RunTraceNode,
   TraceNode,
 } from "./lineage/trace-tree.js";
+export type { VersionComparison, VersionSide } from "./registry/compare-versions.js";
 export type { AliasMove } from "./registry/registry-service.js";
 export type { AuditEntry, ModelVersion } from "./store/registry-store.js";
 export type { SegmentTag, SegmentValue } from "./store/segment-store.js";

@@ -16,6 +16,7 @@ export type {
   StaleWarning,
   TraceNode,
   TraceResult,
+  VersionComparison,
   ViolationCount,
 } from "sightline/api-types";
 
@@ -58,54 +59,6 @@ export interface ServingCheck {
   breached: boolean;
   rows: number;
   evidence: Record<string, unknown>;
-}
-
-/** One version's side of a comparison. */
-export interface ComparisonSide {
-  version: string;
-  predictions: number;
-  errors: number;
-  error_rate: number | null;
-  latency_count: number;
-  latency_p50_ms: number | null;
-  latency_p95_ms: number | null;
-}
-
-/** A canary/shadow comparison of two versions (`GET /api/v1/models/{m}/compare`). */
-export interface VersionComparison {
-  model: string;
-  window: { from: string; to: string };
-  baseline: ComparisonSide;
-  candidate: ComparisonSide;
-  outputs: {
-    kind: string;
-    source: string;
-    test: string;
-    statistic: number;
-    p_value: number;
-    distance_method: string;
-    distance: number;
-    bins: number;
-    baseline_rows: number;
-    candidate_rows: number;
-    significant: boolean;
-  } | null;
-  performance: {
-    task: string;
-    metric: string;
-    higher_is_better: boolean;
-    baseline: { rows: number; value: number };
-    candidate: { rows: number; value: number };
-    difference: number;
-    ci: [number, number];
-    confidence: number;
-    iterations: number;
-    seed: number;
-  } | null;
-  error_rate: { difference: number; p_value: number; significant: boolean } | null;
-  latency: { p50_difference_ms: number | null; p95_difference_ms: number | null; p95_ratio: number | null };
-  verdict: "candidate_better" | "no_significant_difference" | "candidate_worse" | "insufficient_data";
-  reasons: string[];
 }
 
 /** A pipeline step with its run count (`GET /api/v1/components`). */
