@@ -16,16 +16,20 @@ const thresholdSources: Record<DriftCellResult["threshold_source"], string> = {
 };
 
 /**
- * An opened drift cell: the test's numbers (the full record of its window, `loading` until it arrives) (method, statistic, p-value, threshold and its source, rows),
+ * An opened drift cell: the test's numbers (from the matrix, at once; threshold source, rows and reason
+ * from the full record of its window, `loading` until it arrives) (method, statistic, p-value, threshold and its source, rows),
  * the column's test over every window against its threshold, its reference distribution, and its missing
  * rate in the window against the reference's, and the reference against the window over the test's bins
  * (fetched from `distributionPath`, null for a row without one such as the multivariate one).
  *
  * @example
- * <DriftCellDetail cell={cell} result={result} loading={false} error={null} history={points} reference={column} missing={quality} onClose={close} />
+ * <DriftCellDetail cell={cell} numbers={numbers} result={result} loading={false} error={null} history={points} reference={column} missing={quality} onClose={close} />
  */
 export function DriftCellDetail(props: {
   cell: DriftCellRef;
+  /** The cell's numbers from the matrix: shown at once. */
+  numbers: (DriftCellNumbers & { method: string }) | undefined;
+  /** The full record (threshold source, rows, reason), from `/drift` for the cell's window. */
   result: DriftCellResult | undefined;
   /** The full record is on its way (`result` undefined meanwhile). */
   loading: boolean;
@@ -37,7 +41,7 @@ export function DriftCellDetail(props: {
   distributionPath: string | null;
   onClose: () => void;
 }) {
-  const { cell, result, distributionPath } = props;
+  const { cell, numbers, result, distributionPath } = props;
   const distribution = useQuery({
     queryKey: ["drift-distribution", distributionPath],
     queryFn: () => getJson<DriftDistribution>(distributionPath ?? ""),
@@ -54,38 +58,55 @@ export function DriftCellDetail(props: {
           Close
         </button>
       </header>
-      {result ? (
+      {numbers ? (
         <dl
           className="facts"
+          data-complete={result ? "true" : "false"}
           data-values={JSON.stringify({
-            method: result.method,
-            statistic: result.statistic,
-            p_value: result.p_value,
-            threshold: result.threshold,
-            drift_detected: result.drift_detected,
+            method: numbers.method,
+            statistic: numbers.statistic,
+            p_value: numbers.p_value,
+            threshold: numbers.threshold,
+            drift_detected: numbers.drift_detected,
           })}
         >
           <dt>Verdict</dt>
-          <dd className={result.drift_detected ? "error-box" : "ok-box"}>
-            {result.drift_detected ? "drift detected" : "no drift"}
+          <dd className={numbers.drift_detected ? "error-box" : "ok-box"}>
+            {numbers.drift_detected ? "drift detected" : "no drift"}
           </dd>
           <dt>Method</dt>
-          <dd>{result.method}</dd>
+          <dd>{numbers.method}</dd>
           <dt>Statistic</dt>
-          <dd data-field="statistic">{formatNumber(result.statistic, 4)}</dd>
+          <dd data-field="statistic">{formatNumber(numbers.statistic, 4)}</dd>
           <dt>p-value</dt>
-          <dd data-field="p_value">{formatNumber(result.p_value, 3)}</dd>
+          <dd data-field="p_value">{formatNumber(numbers.p_value, 3)}</dd>
           <dt>Threshold</dt>
           <dd data-field="threshold">
-            {result.p_value === null ? "statistic > " : "p < "}
-            {formatNumber(result.threshold, 4)} ({thresholdSources[result.threshold_source]})
+            {numbers.p_value === null ? "statistic > " : "p < "}
+            {formatNumber(numbers.threshold, 4)}
+            {result ? ` (${thresholdSources[result.threshold_source]})` : ""}
           </dd>
-          <dt>Rows</dt>
-          <dd>
-            {formatCount(result.rows)} in the window, {formatCount(result.reference_rows)} in the reference
-          </dd>
-          <dt>Why</dt>
-          <dd>{result.reason}</dd>
+          {result ? (
+            <>
+              <dt>Rows</dt>
+              <dd>
+                {formatCount(result.rows)} in the window, {formatCount(result.reference_rows)} in the
+                reference
+              </dd>
+              <dt>Why</dt>
+              <dd data-field="reason">{result.reason}</dd>
+            </>
+          ) : props.error !== null ? (
+            <>
+              <dt>Why</dt>
+              <dd className="error-box">{props.error}</dd>
+            </>
+          ) : props.loading ? (
+            <>
+              <dt>Why</dt>
+              <dd aria-busy="true">loading the test's record…</dd>
+            </>
+          ) : null}
           {props.missing ? (
             <>
               <dt>Missing</dt>
@@ -96,10 +117,6 @@ export function DriftCellDetail(props: {
             </>
           ) : null}
         </dl>
-      ) : props.loading ? (
-        <p aria-busy="true">Loading the test's record…</p>
-      ) : props.error !== null ? (
-        <p className="error-box">{props.error}</p>
       ) : (
         <p>No result for this column in this window.</p>
       )}

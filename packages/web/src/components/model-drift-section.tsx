@@ -119,6 +119,7 @@ export function ModelDriftSection(props: {
             {selected ? (
               <DriftCellDetail
                 cell={selected}
+                numbers={history.find((h) => h.from === selected.from)?.result}
                 result={result}
                 loading={full.isPending && windowQuery !== null}
                 error={full.error?.message ?? null}

@@ -105,6 +105,9 @@ describe("the model page in a real browser", () => {
       drift_detected: true,
     });
     expect(await detail.textContent()).toContain("drift detected");
+    // The full record of the window follows: the same reason as the range's answer.
+    await detail.locator('dl[data-complete="true"]').waitFor();
+    expect(await detail.locator('[data-field="reason"]').textContent()).toBe(shifted?.reason);
     const history = await series<{ value: number[]; windows: string[] }>(
       page,
       '[data-testid="drift-history"]',
