@@ -11,41 +11,11 @@ import type {
   WindowViolationCount,
 } from "../window-store.js";
 import { scoreBins } from "../window-store.js";
-import { type DuckDbDatabase, quoteLiteral, type Row } from "./duckdb-database.js";
+import { type BaseQuery, countColumns } from "./column-counts-query.js";
+import { type Column, categoryOf, jsonColumnReader, jsonPath } from "./column-reader.js";
+import type { DuckDbDatabase, Row } from "./duckdb-database.js";
 
-// Doubles as string casts, so DuckDB reads back exactly the number JavaScript printed.
-const double = (value: number) => `'${String(value)}'::DOUBLE`;
 const int = (value: number) => String(Math.trunc(value));
-
-function jsonPath(name: string): string {
-  return quoteLiteral(`$."${name.replaceAll("\\", "\\\\").replaceAll('"', '\\"')}"`);
-}
-
-type Column = { name: string; source: ColumnSource };
-
-// The rows of `base` with every wanted feature pulled out of the features JSON in one parse (`fv`), and
-// the text of each column in them (prediction and label are JSON scalars).
-function extraction(columns: readonly Column[]): { from: string; text: (column: Column) => string } {
-  const names = [...new Set(columns.filter((c) => c.source === "feature").map((c) => c.name))];
-  const from =
-    names.length === 0
-      ? "base"
-      : `(SELECT *, json_extract_string(features, [${names.map(jsonPath).join(", ")}]) AS fv FROM base)`;
-  const text = (column: Column) =>
-    column.source === "feature"
-      ? `fv[${names.indexOf(column.name) + 1}]`
-      : `json_extract_string(${column.source}, '$')`;
-  return { from, text };
-}
-
-// Numbers compared as categories go through DOUBLE text, so 1 in a prediction and 1.0 in the reference match.
-function numberOf(text: string): string {
-  return `TRY_CAST(${text} AS DOUBLE)`;
-}
-
-function categoryOf(text: string, numeric: boolean): string {
-  return numeric ? `CAST(${numberOf(text)} AS VARCHAR)` : text;
-}
 
 function list(items: readonly string[], type: string): string {
   return items.length === 0 ? `[]::${type}[]` : `[${items.join(", ")}]::${type}[]`;
@@ -66,7 +36,7 @@ const num = (v: unknown): number | null => (v === null || v === undefined ? null
 export class DuckDbWindowStore implements WindowStore {
   constructor(private readonly db: DuckDbDatabase) {}
 
-  private scopeBase(scope: WindowScope, withLabels: boolean): { sql: string; params: unknown[] } {
+  private scopeBase(scope: WindowScope, withLabels: boolean): BaseQuery {
     const params: unknown[] = [scope.model, scope.fromMs, scope.toMs];
     let where = "p.model = ? AND p.ts_ms >= ? AND p.ts_ms < ?";
     if (scope.version !== undefined) {
@@ -182,131 +152,19 @@ export class DuckDbWindowStore implements WindowStore {
 
   // Rows per window and every column's bin counts per window, over one base query.
   private async countWindows(
-    base: { sql: string; params: unknown[] },
+    base: BaseQuery,
     columns: readonly BinnedColumn[],
   ): Promise<WindowColumnCounts[]> {
     const totals = await this.db.read(
       `WITH base AS (${base.sql}) SELECT w, count(*) AS n FROM base GROUP BY w ORDER BY w`,
       base.params,
     );
-    const counts = await this.countColumns(base, columns);
+    const counts = await countColumns(this.db, base, columns, jsonColumnReader(columns));
     return totals.map((t) => ({
       fromMs: Number(t.w),
       rows: Number(t.n),
       columns: counts.get(Number(t.w)) ?? new Map<string, ColumnCounts>(),
     }));
-  }
-
-  private async countColumns(
-    base: { sql: string; params: unknown[] },
-    columns: readonly BinnedColumn[],
-  ): Promise<Map<number, Map<string, ColumnCounts>>> {
-    const out = new Map<number, Map<string, ColumnCounts>>();
-    const slot = (w: number, index: number): ColumnCounts => {
-      const column = columns[index] as BinnedColumn;
-      let byColumn = out.get(w);
-      if (!byColumn) {
-        byColumn = new Map();
-        out.set(w, byColumn);
-      }
-      let counts = byColumn.get(column.name);
-      if (!counts) {
-        const bins = column.binning === "cuts" ? column.cuts.length + 1 : column.categories.length + 1;
-        counts = {
-          counts: new Array<number>(bins).fill(0),
-          sums: column.binning === "cuts" ? new Array<number>(bins).fill(0) : [],
-          present: 0,
-          min: null,
-          max: null,
-        };
-        byColumn.set(column.name, counts);
-      }
-      return counts;
-    };
-    const numeric = columns.flatMap((c, i) => (c.binning === "cuts" ? [{ c, i }] : []));
-    if (numeric.length > 0) {
-      const numericSource = extraction(numeric.map(({ c }) => c));
-      const edgeColumns: string[] = [];
-      const edgeCuts: string[] = [];
-      const edgeIndex: string[] = [];
-      for (const { c, i } of numeric) {
-        if (c.binning !== "cuts") continue;
-        c.cuts.forEach((cut, k) => {
-          edgeColumns.push(String(i));
-          edgeCuts.push(double(cut));
-          edgeIndex.push(String(k + 1));
-        });
-      }
-      const rows = await this.db.read(
-        `WITH base AS (${base.sql}),
-         long AS (SELECT w, unnest(${list(
-           numeric.map(({ i }) => String(i)),
-           "INTEGER",
-         )}) AS c, unnest(${list(
-           numeric.map(({ c }) => numberOf(numericSource.text(c))),
-           "DOUBLE",
-         )}) AS x FROM ${numericSource.from}),
-         vals AS (SELECT * FROM long WHERE isfinite(x)),
-         edges AS (SELECT unnest(${list(edgeColumns, "INTEGER")}) AS c, unnest(${list(edgeCuts, "DOUBLE")}) AS cut,
-                          unnest(${list(edgeIndex, "INTEGER")}) AS k)
-         SELECT w, vals.c AS c, coalesce(edges.k, 0) AS b, count(*) AS n, sum(x) AS s, min(x) AS lo, max(x) AS hi
-         FROM vals ASOF LEFT JOIN edges ON vals.c = edges.c AND vals.x > edges.cut
-         GROUP BY GROUPING SETS ((w, vals.c, b), (w, vals.c))`,
-        base.params,
-      );
-      for (const r of rows) {
-        const counts = slot(Number(r.w), Number(r.c));
-        if (r.b === null) {
-          counts.present = Number(r.n);
-          counts.min = num(r.lo);
-          counts.max = num(r.hi);
-        } else {
-          counts.counts[Number(r.b)] = Number(r.n);
-          counts.sums[Number(r.b)] = Number(r.s);
-        }
-      }
-    }
-    const categorical = columns.flatMap((c, i) => (c.binning === "categories" ? [{ c, i }] : []));
-    if (categorical.length > 0) {
-      const categorySource = extraction(categorical.map(({ c }) => c));
-      const catColumns: string[] = [];
-      const catValues: string[] = [];
-      const catIndex: string[] = [];
-      for (const { c, i } of categorical) {
-        if (c.binning !== "categories") continue;
-        c.categories.forEach((v, k) => {
-          catColumns.push(String(i));
-          catValues.push(quoteLiteral(v));
-          catIndex.push(String(k));
-        });
-      }
-      const rows = await this.db.read(
-        `WITH base AS (${base.sql}),
-         long AS (SELECT w, unnest(${list(
-           categorical.map(({ i }) => String(i)),
-           "INTEGER",
-         )}) AS c, unnest(${list(
-           categorical.map(({ c }) =>
-             categoryOf(categorySource.text(c), c.binning === "categories" && c.numeric),
-           ),
-           "VARCHAR",
-         )}) AS v FROM ${categorySource.from}),
-         cats AS (SELECT unnest(${list(catColumns, "INTEGER")}) AS c, unnest(${list(catValues, "VARCHAR")}) AS v,
-                         unnest(${list(catIndex, "INTEGER")}) AS k)
-         SELECT w, long.c AS c, coalesce(cats.k, -1) AS k, count(*) AS n
-         FROM long LEFT JOIN cats ON cats.c = long.c AND cats.v = long.v
-         WHERE long.v IS NOT NULL GROUP BY ALL`,
-        base.params,
-      );
-      for (const r of rows) {
-        const counts = slot(Number(r.w), Number(r.c));
-        const k = Number(r.k);
-        const bin = k < 0 ? counts.counts.length - 1 : k;
-        counts.counts[bin] = (counts.counts[bin] as number) + Number(r.n);
-        counts.present += Number(r.n);
-      }
-    }
-    return out;
   }
 
   async referenceRows(model: string, version: string): Promise<number> {
@@ -317,7 +175,7 @@ export class DuckDbWindowStore implements WindowStore {
     return Number(r?.n ?? 0);
   }
 
-  private referenceBase(model: string, version: string): { sql: string; params: unknown[] } {
+  private referenceBase(model: string, version: string): BaseQuery {
     return {
       sql: "SELECT 0 AS w, CAST(row_index AS VARCHAR) AS id, features, prediction, label FROM reference_rows WHERE model = ? AND version = ?",
       params: [model, version],
@@ -349,7 +207,7 @@ export class DuckDbWindowStore implements WindowStore {
       columns.map((_, i) => String(i)),
       "INTEGER",
     );
-    const source = extraction(columns);
+    const source = jsonColumnReader(columns);
     const numericIndex = columns.flatMap((c, i) => (c.numeric ? [i] : []));
     if (numericIndex.length > 0) {
       // Quantiles at i / bins with linear interpolation (as quantile_cont and NumPy's default) read off one
@@ -359,7 +217,7 @@ export class DuckDbWindowStore implements WindowStore {
       const rows = await this.db.read(
         `WITH base AS (${base.sql}),
          long AS (SELECT unnest(${list(numericIndex.map(String), "INTEGER")}) AS c, unnest(${list(
-           numericIndex.map((i) => numberOf(source.text(columns[i] as Column))),
+           numericIndex.map((i) => source.number(columns[i] as Column)),
            "DOUBLE",
          )}) AS x FROM ${source.from}),
          sorted AS (SELECT c, list(x ORDER BY x) AS xs, count(*) AS n, count(DISTINCT x) AS d, min(x) AS lo,
@@ -388,7 +246,7 @@ export class DuckDbWindowStore implements WindowStore {
     const rows: Row[] = await this.db.read(
       `WITH base AS (${base.sql}),
        long AS (SELECT unnest(${indices}) AS c, unnest(${list(
-         columns.map((c) => categoryOf(source.text(c), c.numeric)),
+         columns.map((c) => categoryOf(source, c, c.numeric)),
          "VARCHAR",
        )}) AS v FROM ${source.from}),
        counts AS (SELECT c, v, count(*) AS n FROM long WHERE v IS NOT NULL GROUP BY ALL)
@@ -413,7 +271,8 @@ export class DuckDbWindowStore implements WindowStore {
     version: string,
     columns: readonly BinnedColumn[],
   ): Promise<Map<string, ColumnCounts>> {
-    const counts = await this.countColumns(this.referenceBase(model, version), columns);
+    const base = this.referenceBase(model, version);
+    const counts = await countColumns(this.db, base, columns, jsonColumnReader(columns));
     return counts.get(0) ?? new Map();
   }
 
@@ -452,15 +311,15 @@ export class DuckDbWindowStore implements WindowStore {
   }
 
   private async sample(
-    base: { sql: string; params: unknown[] },
+    base: BaseQuery,
     columns: readonly Column[],
     perWindow: number,
   ): Promise<{ fromMs: number; rows: number[][] }[]> {
-    const source = extraction(columns);
+    const source = jsonColumnReader(columns);
     const rows = await this.db.read(
       `WITH base AS (${base.sql})
        SELECT w, ${list(
-         columns.map((c) => numberOf(source.text(c))),
+         columns.map((c) => source.number(c)),
          "DOUBLE",
        )} AS r
        FROM ${source.from}
