@@ -19,6 +19,7 @@ import { DuckDbRegistryStore } from "./duckdb-registry-store.js";
 import { DuckDbSegmentStore } from "./duckdb-segment-store.js";
 import { DuckDbSpanStore } from "./duckdb-span-store.js";
 import { DuckDbWindowStore } from "./duckdb-window-store.js";
+import { FeatureMaterializer } from "./feature-materializer.js";
 import { insertPredictions } from "./insert-predictions.js";
 import { summarizeReference } from "./reference-summary.js";
 
@@ -35,13 +36,16 @@ export class DuckDbStore implements Store {
   readonly performance: PerformanceStore;
   readonly windows: WindowStore;
   readonly segments: SegmentStore;
+  /** Typed copies of the features that window queries read (caught up before each). */
+  readonly features: FeatureMaterializer;
   private constructor(readonly db: DuckDbDatabase) {
+    this.features = new FeatureMaterializer(db);
     this.registry = new DuckDbRegistryStore(db);
     this.lineage = new DuckDbLineageStore(db);
     this.spans = new DuckDbSpanStore(db);
     this.alerts = new DuckDbAlertStore(db);
     this.performance = new DuckDbPerformanceStore(db);
-    this.windows = new DuckDbWindowStore(db);
+    this.windows = new DuckDbWindowStore(db, this.features);
     this.segments = new DuckDbSegmentStore(db);
   }
 
@@ -75,8 +79,11 @@ export class DuckDbStore implements Store {
     return this.db.run(conn, sql, params);
   }
 
-  insertPredictions(rows: readonly PredictionRow[]): Promise<Set<string>> {
-    return this.exclusive(() => this.insertPredictionsNow(rows));
+  async insertPredictions(rows: readonly PredictionRow[]): Promise<Set<string>> {
+    const inserted = await this.exclusive(() => this.insertPredictionsNow(rows));
+    // After the acknowledgement's write, not in it: the typed copy catches up in the background.
+    if (inserted.size > 0) this.features.schedule();
+    return inserted;
   }
 
   private insertPredictionsNow(rows: readonly PredictionRow[]): Promise<Set<string>> {
@@ -149,6 +156,7 @@ export class DuckDbStore implements Store {
          FROM reference_import`,
         [model, version],
       );
+      await this.features.forgetReference(this.writer, model, version);
       await this.run(this.writer, "COMMIT");
     } catch (error) {
       await this.run(this.writer, "ROLLBACK");
@@ -159,8 +167,10 @@ export class DuckDbStore implements Store {
     return summaries;
   }
 
-  saveContract(contract: Contract): Promise<void> {
-    return this.exclusive(() => this.saveContractNow(contract));
+  async saveContract(contract: Contract): Promise<void> {
+    await this.exclusive(() => this.saveContractNow(contract));
+    // A new contract may add typed columns, and its reference gets a typed copy: both in the background.
+    this.features.schedule();
   }
 
   private async saveContractNow(contract: Contract): Promise<void> {
@@ -262,6 +272,7 @@ export class DuckDbStore implements Store {
   }
 
   async close(): Promise<void> {
+    this.features.cancel();
     // Let queued writes finish before the connections go.
     await this.db.write(async () => undefined);
     this.db.close();

@@ -12,8 +12,19 @@ import type {
 } from "../window-store.js";
 import { scoreBins } from "../window-store.js";
 import { type BaseQuery, countColumns } from "./column-counts-query.js";
-import { type Column, categoryOf, jsonColumnReader, jsonPath } from "./column-reader.js";
+import { type Column, type ColumnReader, categoryOf, jsonColumnReader, jsonPath } from "./column-reader.js";
 import type { DuckDbDatabase, Row } from "./duckdb-database.js";
+import type { FeatureMaterializer } from "./feature-materializer.js";
+import { type ColumnNeed, typedReader } from "./typed-columns.js";
+
+/** Rows to aggregate (`base`, with a window `w` and an `id`) and how to read their columns. */
+type Source = { base: BaseQuery; reader: ColumnReader };
+
+const needOf = (c: BinnedColumn): ColumnNeed => ({
+  column: c,
+  text: c.binning === "categories" && !c.numeric,
+});
+const numberNeed = (c: Column): ColumnNeed => ({ column: c, text: false });
 
 const int = (value: number) => String(Math.trunc(value));
 
@@ -34,7 +45,66 @@ const num = (v: unknown): number | null => (v === null || v === undefined ? null
  * await windows.operations({ model: "m", fromMs: 0, toMs: 86_400_000, sizeMs: 3_600_000, originMs: 0 });
  */
 export class DuckDbWindowStore implements WindowStore {
-  constructor(private readonly db: DuckDbDatabase) {}
+  constructor(
+    private readonly db: DuckDbDatabase,
+    private readonly features?: FeatureMaterializer,
+  ) {}
+
+  // The scope's rows from the model's typed table when it holds every needed column, caught up first so the
+  // answer counts every committed prediction; else from the JSON (segments filter on the tags JSON, and
+  // labels are joined by id).
+  private async windowSource(scope: WindowScope, needs: readonly ColumnNeed[]): Promise<Source> {
+    const columns = needs.map((n) => n.column);
+    const table =
+      this.features && scope.segment === undefined && !columns.some((c) => c.source === "label")
+        ? await this.features.predictions(scope.model)
+        : null;
+    const reader = table && typedReader(table, needs);
+    if (!table || !reader) {
+      const base = this.scopeBase(
+        scope,
+        columns.some((c) => c.source === "label"),
+      );
+      return { base, reader: jsonColumnReader(columns) };
+    }
+    const size = int(scope.sizeMs);
+    const origin = int(scope.originMs);
+    const params: unknown[] = [scope.fromMs, scope.toMs];
+    if (scope.version !== undefined) params.push(scope.version);
+    const sql = `SELECT CAST(floor((t.ts_ms - ${origin}) / ${size}) AS BIGINT) * ${size} + ${origin} AS w, t.*
+      FROM ${table.table} t WHERE t.ts_ms >= ? AND t.ts_ms < ?${scope.version === undefined ? "" : " AND t.version = ?"}`;
+    return { base: { sql, params }, reader };
+  }
+
+  // A reference version's rows, typed when the model has a contract. With `chunks`, cut into windows by the
+  // reference's own `timestamp` (ISO-8601 or epoch ms), rows without a readable one left out.
+  private async referenceSource(
+    model: string,
+    version: string,
+    needs: readonly ColumnNeed[],
+    chunks?: { sizeMs: number; originMs: number },
+  ): Promise<Source> {
+    const table = this.features ? await this.features.reference(model, version) : null;
+    const reader = table && typedReader(table, needs, true);
+    const typed = table !== null && reader !== null;
+    const rows = typed
+      ? `SELECT CAST(row_index AS VARCHAR) AS id, t.*, ts_text AS ts_source FROM ${table.table} t WHERE version = ?`
+      : "SELECT CAST(row_index AS VARCHAR) AS id, features, prediction, label, json_extract_string(features, '$.timestamp') AS ts_source FROM reference_rows WHERE model = ? AND version = ?";
+    const params: unknown[] = typed ? [version] : [model, version];
+    const source = typed ? reader : jsonColumnReader(needs.map((n) => n.column));
+    if (!chunks) return { base: { sql: `SELECT 0 AS w, * FROM (${rows})`, params }, reader: source };
+    const { sizeMs, originMs } = chunks;
+    return {
+      base: {
+        sql: `SELECT CAST(floor((ts - ?::DOUBLE) / ?::DOUBLE) * ?::DOUBLE + ?::DOUBLE AS BIGINT) AS w, *
+              FROM (SELECT COALESCE(TRY_CAST(ts_source AS BIGINT), epoch_ms(TRY_CAST(ts_source AS TIMESTAMP))) AS ts, *
+                    FROM (${rows}))
+              WHERE ts IS NOT NULL`,
+        params: [originMs, sizeMs, sizeMs, originMs, ...params],
+      },
+      reader: source,
+    };
+  }
 
   private scopeBase(scope: WindowScope, withLabels: boolean): BaseQuery {
     const params: unknown[] = [scope.model, scope.fromMs, scope.toMs];
@@ -143,23 +213,19 @@ export class DuckDbWindowStore implements WindowStore {
   }
 
   async columnCounts(scope: WindowScope, columns: readonly BinnedColumn[]): Promise<WindowColumnCounts[]> {
-    const base = this.scopeBase(
-      scope,
-      columns.some((c) => c.source === "label"),
-    );
-    return this.countWindows(base, columns);
+    return this.countWindows(await this.windowSource(scope, columns.map(needOf)), columns);
   }
 
   // Rows per window and every column's bin counts per window, over one base query.
   private async countWindows(
-    base: BaseQuery,
+    { base, reader }: Source,
     columns: readonly BinnedColumn[],
   ): Promise<WindowColumnCounts[]> {
     const totals = await this.db.read(
       `WITH base AS (${base.sql}) SELECT w, count(*) AS n FROM base GROUP BY w ORDER BY w`,
       base.params,
     );
-    const counts = await countColumns(this.db, base, columns, jsonColumnReader(columns));
+    const counts = await countColumns(this.db, base, columns, reader);
     return totals.map((t) => ({
       fromMs: Number(t.w),
       rows: Number(t.n),
@@ -175,13 +241,6 @@ export class DuckDbWindowStore implements WindowStore {
     return Number(r?.n ?? 0);
   }
 
-  private referenceBase(model: string, version: string): BaseQuery {
-    return {
-      sql: "SELECT 0 AS w, CAST(row_index AS VARCHAR) AS id, features, prediction, label FROM reference_rows WHERE model = ? AND version = ?",
-      params: [model, version],
-    };
-  }
-
   async referenceShapes(
     model: string,
     version: string,
@@ -189,7 +248,11 @@ export class DuckDbWindowStore implements WindowStore {
     bins: number,
     maxCategories: number,
   ): Promise<ReferenceColumnShape[]> {
-    const base = this.referenceBase(model, version);
+    const { base, reader: source } = await this.referenceSource(
+      model,
+      version,
+      columns.map((c) => ({ column: c, text: !c.numeric })),
+    );
     const shapes: ReferenceColumnShape[] = columns.map((c) => ({
       name: c.name,
       source: c.source,
@@ -207,7 +270,6 @@ export class DuckDbWindowStore implements WindowStore {
       columns.map((_, i) => String(i)),
       "INTEGER",
     );
-    const source = jsonColumnReader(columns);
     const numericIndex = columns.flatMap((c, i) => (c.numeric ? [i] : []));
     if (numericIndex.length > 0) {
       // Quantiles at i / bins with linear interpolation (as quantile_cont and NumPy's default) read off one
@@ -271,8 +333,8 @@ export class DuckDbWindowStore implements WindowStore {
     version: string,
     columns: readonly BinnedColumn[],
   ): Promise<Map<string, ColumnCounts>> {
-    const base = this.referenceBase(model, version);
-    const counts = await countColumns(this.db, base, columns, jsonColumnReader(columns));
+    const { base, reader } = await this.referenceSource(model, version, columns.map(needOf));
+    const counts = await countColumns(this.db, base, columns, reader);
     return counts.get(0) ?? new Map();
   }
 
@@ -283,10 +345,11 @@ export class DuckDbWindowStore implements WindowStore {
     sizeMs: number,
     originMs: number,
   ): Promise<WindowColumnCounts[]> {
-    return this.countWindows(this.referenceChunkBase(model, version, sizeMs, originMs), columns);
+    const source = await this.referenceSource(model, version, columns.map(needOf), { sizeMs, originMs });
+    return this.countWindows(source, columns);
   }
 
-  referenceChunkSample(
+  async referenceChunkSample(
     model: string,
     version: string,
     columns: readonly Column[],
@@ -294,28 +357,18 @@ export class DuckDbWindowStore implements WindowStore {
     originMs: number,
     perChunk: number,
   ): Promise<{ fromMs: number; rows: number[][] }[]> {
-    return this.sample(this.referenceChunkBase(model, version, sizeMs, originMs), columns, perChunk);
-  }
-
-  // Reference rows windowed by their reserved `timestamp` (epoch ms or ISO-8601); rows without one left out.
-  private referenceChunkBase(model: string, version: string, sizeMs: number, originMs: number) {
-    const ts = "json_extract_string(features, '$.timestamp')";
-    return {
-      sql: `SELECT CAST(floor((ts - ?::DOUBLE) / ?::DOUBLE) * ?::DOUBLE + ?::DOUBLE AS BIGINT) AS w, id, features, prediction, label
-            FROM (SELECT COALESCE(TRY_CAST(${ts} AS BIGINT), epoch_ms(TRY_CAST(${ts} AS TIMESTAMP))) AS ts,
-                         CAST(row_index AS VARCHAR) AS id, features, prediction, label
-                  FROM reference_rows WHERE model = ? AND version = ?)
-            WHERE ts IS NOT NULL`,
-      params: [originMs, sizeMs, sizeMs, originMs, model, version],
-    };
+    const source = await this.referenceSource(model, version, columns.map(numberNeed), {
+      sizeMs,
+      originMs,
+    });
+    return this.sample(source, columns, perChunk);
   }
 
   private async sample(
-    base: BaseQuery,
+    { base, reader: source }: Source,
     columns: readonly Column[],
     perWindow: number,
   ): Promise<{ fromMs: number; rows: number[][] }[]> {
-    const source = jsonColumnReader(columns);
     const rows = await this.db.read(
       `WITH base AS (${base.sql})
        SELECT w, ${list(
@@ -340,19 +393,12 @@ export class DuckDbWindowStore implements WindowStore {
     return out;
   }
 
-  numericSample(
+  async numericSample(
     scope: WindowScope,
     columns: readonly Column[],
     perWindow: number,
   ): Promise<{ fromMs: number; rows: number[][] }[]> {
-    return this.sample(
-      this.scopeBase(
-        scope,
-        columns.some((c) => c.source === "label"),
-      ),
-      columns,
-      perWindow,
-    );
+    return this.sample(await this.windowSource(scope, columns.map(numberNeed)), columns, perWindow);
   }
 
   async referenceNumericSample(
@@ -361,7 +407,8 @@ export class DuckDbWindowStore implements WindowStore {
     columns: readonly Column[],
     rows: number,
   ): Promise<number[][]> {
-    const [first] = await this.sample(this.referenceBase(model, version), columns, rows);
+    const source = await this.referenceSource(model, version, columns.map(numberNeed));
+    const [first] = await this.sample(source, columns, rows);
     return first?.rows ?? [];
   }
 

@@ -240,4 +240,24 @@ CREATE TABLE spans (
 );
 `,
   },
+  {
+    id: 8,
+    // Typed feature tables (feature-materializer.ts): one pair per model, created from its contracts, so
+    // window queries read DOUBLE and VARCHAR columns instead of parsing the features JSON of every row.
+    // next_rowid is the predictions rowid up to which the model's typed table is filled.
+    name: "typed_feature_tables",
+    sql: `
+CREATE TABLE typed_feature_tables (
+  model VARCHAR PRIMARY KEY,
+  suffix VARCHAR NOT NULL,
+  columns VARCHAR NOT NULL,
+  next_rowid BIGINT NOT NULL
+);
+CREATE TABLE typed_reference_versions (
+  model VARCHAR NOT NULL,
+  version VARCHAR NOT NULL,
+  PRIMARY KEY (model, version)
+);
+`,
+  },
 ];
