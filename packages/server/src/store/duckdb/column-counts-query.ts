@@ -42,6 +42,15 @@ function repeatsValues(cuts: readonly number[]): boolean {
   return cuts.filter(Number.isInteger).length >= 0.9 * cuts.length;
 }
 
+// Counts per (window, column, value) over the wide `src` rows: one grouping set per column, each tagged by
+// GROUPING(), which hashes the rows in place (half the CPU of unnesting them into a long form first).
+function valueCounts(prefix: "x" | "v", indices: readonly number[]): string {
+  const which = (then: (i: number) => string) =>
+    `CASE ${indices.map((i) => `WHEN GROUPING(${prefix}${i}) = 0 THEN ${then(i)}`).join(" ")} END`;
+  return `SELECT w, ${which(String)} AS c, ${which((i) => `${prefix}${i}`)} AS ${prefix}, count(*) AS n
+    FROM src GROUP BY GROUPING SETS (${indices.map((i) => `(w, ${prefix}${i})`).join(", ")})`;
+}
+
 function planNumeric(plan: Plan, reader: ColumnReader, columns: readonly BinnedColumn[]): void {
   const numeric = columns.flatMap((c, i) => (c.binning === "cuts" ? [{ c, i }] : []));
   if (numeric.length === 0) return;
@@ -66,7 +75,10 @@ function planNumeric(plan: Plan, reader: ColumnReader, columns: readonly BinnedC
     ...(repeating.length === 0
       ? []
       : [
-          `SELECT w, c, x, count(*) AS n, sum(x) AS s FROM (${long(repeating)}) WHERE isfinite(x) GROUP BY ALL`,
+          `SELECT w, c, x, n, x * n AS s FROM (${valueCounts(
+            "x",
+            repeating.map(({ i }) => i),
+          )}) WHERE isfinite(x)`,
         ]),
     ...(continuous.length === 0
       ? []
@@ -106,9 +118,10 @@ function planCategories(plan: Plan, reader: ColumnReader, columns: readonly Binn
     plan.src.push(`${categoryOf(reader, c, c.binning === "categories" && c.numeric)} AS v${i}`);
   const values = catValues.length === 0 ? "[]::VARCHAR[]" : "CAST(?::JSON AS VARCHAR[])";
   plan.ctes.push(
-    `cat_long AS (SELECT w, unnest([${categorical.map(({ i }) => i).join(", ")}]) AS c,
-       unnest([${categorical.map(({ i }) => `v${i}`).join(", ")}]::VARCHAR[]) AS v FROM src)`,
-    "cat_values AS (SELECT w, c, v, count(*) AS n FROM cat_long WHERE v IS NOT NULL GROUP BY ALL)",
+    `cat_values AS (SELECT * FROM (${valueCounts(
+      "v",
+      categorical.map(({ i }) => i),
+    )}) WHERE v IS NOT NULL)`,
     `cats AS (SELECT unnest(${listParam(catColumns, "INTEGER")}) AS c, unnest(${values}) AS v,
        unnest(${listParam(catIndex, "INTEGER")}) AS k)`,
     `cat_bins AS (SELECT w, cat_values.c AS c, coalesce(cats.k, -1) AS k, sum(n) AS n
@@ -140,7 +153,7 @@ export async function countColumns(
   const plan: Plan = { src: [], ctes: [], selects: [], params: [...base.params] };
   planNumeric(plan, reader, columns);
   planCategories(plan, reader, columns);
-  const src = `src AS ${reader.costly ? "MATERIALIZED " : ""}(SELECT w, ${plan.src.join(", ")} FROM ${reader.from})`;
+  const src = `src AS ${reader.costly ? "" : "NOT "}MATERIALIZED (SELECT w, ${plan.src.join(", ")} FROM ${reader.from})`;
   const rows = await db.read(
     `WITH base AS (${base.sql}), ${src}, ${plan.ctes.join(",\n")}\n${plan.selects.join("\nUNION ALL\n")}`,
     plan.params,
