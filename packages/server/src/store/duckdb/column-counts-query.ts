@@ -42,14 +42,27 @@ function repeatsValues(cuts: readonly number[]): boolean {
   return cuts.filter(Number.isInteger).length >= 0.9 * cuts.length;
 }
 
-// Counts per (window, column, value) over the wide `src` rows: one grouping set per column, each tagged by
-// GROUPING(), which hashes the rows in place (half the CPU of unnesting them into a long form first).
-function valueCounts(prefix: "x" | "v", indices: readonly number[]): string {
-  const which = (then: (i: number) => string) =>
-    `CASE ${indices.map((i) => `WHEN GROUPING(${prefix}${i}) = 0 THEN ${then(i)}`).join(" ")} END`;
-  return `SELECT w, ${which(String)} AS c, ${which((i) => `${prefix}${i}`)} AS ${prefix}, count(*) AS n
-    FROM src GROUP BY GROUPING SETS (${indices.map((i) => `(w, ${prefix}${i})`).join(", ")})`;
+/**
+ * Counts per (window, column, value) over the wide rows of `src`: one grouping set per column (its `key`
+ * column in `src`), each tagged by GROUPING(), which hashes the rows in place (half the CPU of unnesting them
+ * into a long form first). `value` turns the key into the answer's `name` after grouping, on distinct
+ * values only.
+ *
+ * @example
+ * valueCounts([{ index: 0, key: "x0", value: "x0" }], "x"); // SELECT w, ... AS c, ... AS x, count(*) AS n FROM src ...
+ */
+export function valueCounts(
+  keys: readonly { index: number; key: string; value: string }[],
+  name: string,
+): string {
+  const which = (then: (k: { index: number; key: string; value: string }) => string) =>
+    `CASE ${keys.map((k) => `WHEN GROUPING(${k.key}) = 0 THEN ${then(k)}`).join(" ")} END`;
+  return `SELECT w, ${which((k) => String(k.index))} AS c, ${which((k) => k.value)} AS ${name}, count(*) AS n
+    FROM src GROUP BY GROUPING SETS (${keys.map((k) => `(w, ${k.key})`).join(", ")})`;
 }
+
+const keyed = (prefix: string, indices: readonly number[]) =>
+  indices.map((i) => ({ index: i, key: `${prefix}${i}`, value: `${prefix}${i}` }));
 
 function planNumeric(plan: Plan, reader: ColumnReader, columns: readonly BinnedColumn[]): void {
   const numeric = columns.flatMap((c, i) => (c.binning === "cuts" ? [{ c, i }] : []));
@@ -76,8 +89,11 @@ function planNumeric(plan: Plan, reader: ColumnReader, columns: readonly BinnedC
       ? []
       : [
           `SELECT w, c, x, n, x * n AS s FROM (${valueCounts(
+            keyed(
+              "x",
+              repeating.map(({ i }) => i),
+            ),
             "x",
-            repeating.map(({ i }) => i),
           )}) WHERE isfinite(x)`,
         ]),
     ...(continuous.length === 0
@@ -119,8 +135,11 @@ function planCategories(plan: Plan, reader: ColumnReader, columns: readonly Binn
   const values = catValues.length === 0 ? "[]::VARCHAR[]" : "CAST(?::JSON AS VARCHAR[])";
   plan.ctes.push(
     `cat_values AS (SELECT * FROM (${valueCounts(
+      keyed(
+        "v",
+        categorical.map(({ i }) => i),
+      ),
       "v",
-      categorical.map(({ i }) => i),
     )}) WHERE v IS NOT NULL)`,
     `cats AS (SELECT unnest(${listParam(catColumns, "INTEGER")}) AS c, unnest(${values}) AS v,
        unnest(${listParam(catIndex, "INTEGER")}) AS k)`,

@@ -12,9 +12,10 @@ import type {
 } from "../window-store.js";
 import { scoreBins } from "../window-store.js";
 import { type BaseQuery, countColumns } from "./column-counts-query.js";
-import { type Column, type ColumnReader, categoryOf, jsonColumnReader, jsonPath } from "./column-reader.js";
-import type { DuckDbDatabase, Row } from "./duckdb-database.js";
+import { type Column, type ColumnReader, jsonColumnReader, jsonPath } from "./column-reader.js";
+import type { DuckDbDatabase } from "./duckdb-database.js";
 import type { FeatureMaterializer } from "./feature-materializer.js";
+import { referenceShapes } from "./reference-shapes-query.js";
 import { type ColumnNeed, typedReader } from "./typed-columns.js";
 
 /** Rows to aggregate (`base`, with a window `w` and an `id`) and how to read their columns. */
@@ -253,79 +254,7 @@ export class DuckDbWindowStore implements WindowStore {
       version,
       columns.map((c) => ({ column: c, text: !c.numeric })),
     );
-    const shapes: ReferenceColumnShape[] = columns.map((c) => ({
-      name: c.name,
-      source: c.source,
-      numeric: c.numeric,
-      present: 0,
-      distinct: 0,
-      min: null,
-      max: null,
-      std: null,
-      cuts: [],
-      categories: [],
-    }));
-    if (columns.length === 0) return shapes;
-    const indices = list(
-      columns.map((_, i) => String(i)),
-      "INTEGER",
-    );
-    const numericIndex = columns.flatMap((c, i) => (c.numeric ? [i] : []));
-    if (numericIndex.length > 0) {
-      // Quantiles at i / bins with linear interpolation (as quantile_cont and NumPy's default) read off one
-      // sorted list per column: quantile_cont with a thousand probabilities takes ~30x longer.
-      const b = int(bins);
-      const lo = `CAST(floor((n - 1) * i / ${b}) AS BIGINT)`;
-      const rows = await this.db.read(
-        `WITH base AS (${base.sql}),
-         long AS (SELECT unnest(${list(numericIndex.map(String), "INTEGER")}) AS c, unnest(${list(
-           numericIndex.map((i) => source.number(columns[i] as Column)),
-           "DOUBLE",
-         )}) AS x FROM ${source.from}),
-         sorted AS (SELECT c, list(x ORDER BY x) AS xs, count(*) AS n, count(DISTINCT x) AS d, min(x) AS lo,
-                           max(x) AS hi, stddev_pop(x) AS sd
-                    FROM long WHERE isfinite(x) GROUP BY c)
-         SELECT c, n, d, lo, hi, sd,
-                list_transform(range(1, ${b}), i -> xs[${lo} + 1] + ((n - 1) * i / ${b} - floor((n - 1) * i / ${b}))
-                  * (xs[least(${lo} + 2, n)] - xs[${lo} + 1])) AS q
-         FROM sorted`,
-        base.params,
-      );
-      for (const r of rows) {
-        const shape = shapes[Number(r.c)] as ReferenceColumnShape;
-        shape.present = Number(r.n);
-        shape.distinct = Number(r.d);
-        shape.min = num(r.lo);
-        shape.max = num(r.hi);
-        shape.std = num(r.sd);
-        for (const value of (r.q as unknown[] | null) ?? []) {
-          const cut = Number(value);
-          if (shape.cuts.length === 0 || cut > (shape.cuts[shape.cuts.length - 1] as number))
-            shape.cuts.push(cut);
-        }
-      }
-    }
-    const rows: Row[] = await this.db.read(
-      `WITH base AS (${base.sql}),
-       long AS (SELECT unnest(${indices}) AS c, unnest(${list(
-         columns.map((c) => categoryOf(source, c, c.numeric)),
-         "VARCHAR",
-       )}) AS v FROM ${source.from}),
-       counts AS (SELECT c, v, count(*) AS n FROM long WHERE v IS NOT NULL GROUP BY ALL)
-       SELECT c, v, n, count(*) OVER (PARTITION BY c) AS d, sum(n) OVER (PARTITION BY c) AS total FROM counts
-       QUALIFY row_number() OVER (PARTITION BY c ORDER BY n DESC, v) <= ${int(maxCategories)}
-       ORDER BY c, n DESC, v`,
-      base.params,
-    );
-    for (const r of rows) {
-      const shape = shapes[Number(r.c)] as ReferenceColumnShape;
-      shape.categories.push(String(r.v));
-      if (!shape.numeric) {
-        shape.present = Number(r.total);
-        shape.distinct = Number(r.d);
-      }
-    }
-    return shapes;
+    return referenceShapes(this.db, base, source, columns, bins, maxCategories);
   }
 
   async referenceCounts(
