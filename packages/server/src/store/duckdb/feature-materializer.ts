@@ -35,10 +35,11 @@ function typedValues(columns: readonly TypedColumn[]): { select: string; from: (
 /**
  * Keeps, per model, the features of its predictions and references in typed columns (DOUBLE and VARCHAR,
  * from the contracts' feature names and types), so window queries read columns instead of parsing JSON.
- * Predictions are copied in rowid order past a watermark (the table is append-only): in the background
- * after inserts (coalesced, off the acknowledgement path) and always before a window query reads, so an
- * answer counts every committed row, late ones included. A reference version is copied on first use and
- * forgotten when it is uploaded again. New features in a contract rebuild the model's tables.
+ * Predictions are copied in rowid order past a watermark (the table is append-only) before a window query
+ * reads, so an answer counts every committed row, late ones included, and in the background after a
+ * contract is saved (coalesced); not after every insert, whose acknowledgements it would slow. A reference
+ * version is copied in that background run or on first use, and forgotten when it is uploaded again. New
+ * features in a contract rebuild the model's tables.
  *
  * @example
  * const features = new FeatureMaterializer(db);
@@ -49,15 +50,19 @@ export class FeatureMaterializer {
 
   constructor(
     private readonly db: DuckDbDatabase,
-    private readonly delayMs = 200,
+    private readonly delayMs = 1000,
   ) {}
 
   /** The model's typed prediction table, caught up with every committed prediction; null without a contract. */
   predictions(model: string): Promise<TypedTable | null> {
+    return this.copyPredictions(model, true);
+  }
+
+  private copyPredictions(model: string, verify: boolean): Promise<TypedTable | null> {
     return this.db.write(async (conn) => {
       const table = await this.tables(conn, model);
       if (!table) return null;
-      await this.catchUp(conn, model, table);
+      await this.catchUp(conn, model, table, verify);
       return { table: `typed_predictions_${table.suffix}`, columns: table.columns };
     });
   }
@@ -133,7 +138,7 @@ export class FeatureMaterializer {
     const models = await this.db.write((conn) =>
       this.db.run(conn, "SELECT DISTINCT model FROM contracts ORDER BY model"),
     );
-    for (const r of models) await this.predictions(String(r.model));
+    for (const r of models) await this.copyPredictions(String(r.model), false);
     for (const r of versions) await this.reference(String(r.model), String(r.version));
   }
 
@@ -187,9 +192,16 @@ export class FeatureMaterializer {
     return { suffix, columns, next: 0 };
   }
 
-  // Copies the predictions past the watermark. The count check guards the watermark: should rowids ever
-  // move (they do not in an append-only table), the table is rebuilt rather than left short.
-  private async catchUp(conn: DuckDBConnection, model: string, table: Registered): Promise<void> {
+  // Copies the predictions past the watermark. With `verify` (before a query reads) a count check guards the
+  // watermark: should rowids ever move (they do not in an append-only table), the table is rebuilt rather
+  // than left short. The background copy skips it: scanning the model's rows after every batch cost more
+  // than the copy.
+  private async catchUp(
+    conn: DuckDBConnection,
+    model: string,
+    table: Registered,
+    verify: boolean,
+  ): Promise<void> {
     const name = `typed_predictions_${table.suffix}`;
     const values = typedValues(table.columns);
     await this.inTransaction(conn, async () => {
@@ -210,6 +222,7 @@ export class FeatureMaterializer {
           model,
         ]);
       }
+      if (!verify) return;
       const [counts] = await this.db.run(
         conn,
         `SELECT (SELECT count(*) FROM ${name}) AS typed, (SELECT count(*) FROM predictions WHERE model = ?) AS stored`,
