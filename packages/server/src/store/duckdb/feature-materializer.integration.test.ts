@@ -139,6 +139,9 @@ describe("FeatureMaterializer", () => {
     expect(rounded(await store.windows.referenceNumericSample("m", "v1", numeric, 50))).toEqual(
       rounded(await json.referenceNumericSample("m", "v1", numeric, 50)),
     );
+    expect(rounded(await store.windows.referenceChunkSample("m", "v1", numeric, DAY, 0, 10))).toEqual(
+      rounded(await json.referenceChunkSample("m", "v1", numeric, DAY, 0, 10)),
+    );
     expect(rounded(await store.windows.numericSample(scope, numeric, 20))).toEqual(
       rounded(await json.numericSample(scope, numeric, 20)),
     );
