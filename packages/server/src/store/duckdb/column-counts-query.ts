@@ -106,11 +106,11 @@ function planNumeric(plan: Plan, reader: ColumnReader, columns: readonly BinnedC
        unnest(${listParam(edgeIndex, "INTEGER")}) AS k)`,
     `num_bins AS (SELECT w, num_values.c AS c, coalesce(edges.k, 0) AS b, sum(n) AS n, sum(s) AS s, min(x) AS lo, max(x) AS hi
        FROM num_values ASOF LEFT JOIN edges ON num_values.c = edges.c AND num_values.x > edges.cut
-       GROUP BY GROUPING SETS ((w, num_values.c, b), (w, num_values.c)))`,
+       GROUP BY ALL)`,
   );
   if (edgeCuts.length > 0) plan.params.push(edgeColumns.join(","), edgeCuts.join(","), edgeIndex.join(","));
   plan.selects.push(
-    "SELECT 0 AS kind, w, c, list(b) AS b, list(n) AS n, list(s) AS s, list(lo) AS lo, list(hi) AS hi FROM num_bins GROUP BY ALL",
+    "SELECT 0 AS kind, w, c, list(b) AS b, list(n) AS n, list(s) AS s, min(lo) AS lo, max(hi) AS hi FROM num_bins GROUP BY ALL",
   );
 }
 
@@ -195,19 +195,16 @@ export async function countColumns(
   // page's 50 features x 181 days, and turning them into objects cost more than the query.
   for (const r of rows) {
     const counts = slot(Number(r.w), Number(r.c));
-    const bins = r.b as (number | null)[];
+    const bins = r.b as number[];
     const ns = r.n as unknown[];
     if (Number(r.kind) === 0) {
       const sums = r.s as unknown[];
+      counts.min = num(r.lo);
+      counts.max = num(r.hi);
       bins.forEach((b, j) => {
-        if (b === null) {
-          counts.present = Number(ns[j]);
-          counts.min = num((r.lo as unknown[])[j]);
-          counts.max = num((r.hi as unknown[])[j]);
-        } else {
-          counts.counts[Number(b)] = Number(ns[j]);
-          counts.sums[Number(b)] = Number(sums[j]);
-        }
+        counts.counts[Number(b)] = Number(ns[j]);
+        counts.sums[Number(b)] = Number(sums[j]);
+        counts.present += Number(ns[j]);
       });
     } else {
       bins.forEach((k, j) => {
