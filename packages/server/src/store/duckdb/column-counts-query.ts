@@ -104,6 +104,8 @@ function planNumeric(plan: Plan, reader: ColumnReader, columns: readonly BinnedC
     `num_values AS (${values.join(" UNION ALL ")})`,
     `edges AS (SELECT unnest(${listParam(edgeColumns, "INTEGER")}) AS c, unnest(${listParam(edgeCuts, "DOUBLE")}) AS cut,
        unnest(${listParam(edgeIndex, "INTEGER")}) AS k)`,
+    // A bin's sum added in value order, so it does not depend on the order rows arrived or threads added
+    // them: replayed late data must give the same answer as live data, to the last digit.
     `num_bins AS (SELECT w, num_values.c AS c, coalesce(edges.k, 0) AS b, sum(n) AS n, sum(s) AS s, min(x) AS lo, max(x) AS hi
        FROM num_values ASOF LEFT JOIN edges ON num_values.c = edges.c AND num_values.x > edges.cut
        GROUP BY ALL)`,

@@ -37,8 +37,10 @@ async function numericShapes(
      vals AS (SELECT c, x, n FROM (${valueCounts(keys, "x")}) WHERE isfinite(x)),
      cum AS (SELECT c, x, sum(n) OVER (PARTITION BY c ORDER BY x) - n AS start FROM vals),
      stats AS (SELECT c, CAST(sum(n) AS BIGINT) AS n, count(*) AS d, min(x) AS lo, max(x) AS hi FROM vals GROUP BY c),
+     -- stddev_pop in value order: unordered, its last digits depended on how threads split the rows, and
+     -- two identical references then gave Wasserstein statistics differing in the 16th digit.
      spread AS (SELECT unnest([${indices.join(", ")}]) AS c,
-                       unnest([${indices.map((i) => `stddev_pop(x${i}) FILTER (WHERE isfinite(x${i}))`).join(", ")}]) AS sd FROM src),
+                       unnest([${indices.map((i) => `stddev_pop(x${i} ORDER BY x${i}) FILTER (WHERE isfinite(x${i}))`).join(", ")}]) AS sd FROM src),
      pos AS (SELECT c, i, (n - 1) * i / ${b} AS p, CAST(floor((n - 1) * i / ${b}) AS BIGINT) AS k,
                     least(CAST(floor((n - 1) * i / ${b}) AS BIGINT) + 1, n - 1) AS k1
              FROM stats, range(1, ${b}) t(i)),
