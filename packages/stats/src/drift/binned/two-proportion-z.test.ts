@@ -43,6 +43,12 @@ describe("twoProportionZ properties", () => {
       }),
     );
   });
+  // Regression: shares 481/817 and 458/778 differ by 5e-5, and subtracting them lost the antisymmetry.
+  it("flips the sign exactly for nearly equal shares", () => {
+    const r = twoProportionZ([336, 481], [320, 458]);
+    const s = twoProportionZ([481, 336], [458, 320]);
+    expect(r.statistic).toBe(-s.statistic);
+  });
   it("needs vectors of length 2", () => {
     expect(() => twoProportionZ([1, 2, 3], [1, 2, 3])).toThrow(RangeError);
   });

@@ -24,6 +24,8 @@ export function twoProportionZ(reference: ArrayLike<number>, current: ArrayLike<
   const pooled = (x1 + x2) / (n1 + n2);
   const variance = pooled * (1 - pooled) * (1 / n1 + 1 / n2);
   if (!(variance > 0)) return { statistic: 0, p_value: 1 };
-  const z = (x2 / n2 - x1 / n1) / Math.sqrt(variance);
+  // The difference of shares as one cross-product: exact for integer counts, so swapping the categories
+  // gives exactly -z (x2 / n2 - x1 / n1 cancels catastrophically when the shares are close).
+  const z = (x2 * n1 - x1 * n2) / (n1 * n2) / Math.sqrt(variance);
   return { statistic: z, p_value: erfc(Math.abs(z) / Math.SQRT2) };
 }
