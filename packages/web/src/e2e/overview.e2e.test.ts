@@ -74,7 +74,8 @@ describe("the UI in a real browser", () => {
     await page.keyboard.press("Enter");
     await page.waitForURL(/\/models\/churn$/);
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("churn");
-    await screenshot(page, "model");
+    // Not "model": that name is the model page's own screenshot (model.e2e.test.ts), used in the README.
+    await screenshot(page, "model-from-overview");
     expect(errors).toEqual([]);
   });
 
