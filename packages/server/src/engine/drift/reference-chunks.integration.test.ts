@@ -191,14 +191,19 @@ describe("window-size-aware drift of features that vary between windows", () => 
       threshold_source: "reference_chunks",
       reference_chunks: { chunks: 21, median_rows: HEAVY_DAY_ROWS, method: "binned-wasserstein" },
     });
-    // Sampling noise alone (the threshold without the reference days) takes every wandering day for drift.
-    const scope = { model: "wandering", fromMs: START, toMs: START + DAYS * DAY, sizeMs: DAY, originMs: 0 };
-    const alone = await server.services.windows.drift.drift(scope, {
-      referenceChunks: false,
-      multivariate: false,
-    });
-    const flagged = alone.windows.filter((w) => w.columns.find((c) => c.column === "delay")?.drift_detected);
+    // Sampling noise alone (the threshold without the reference days) takes wandering days for drift.
+    const alone = await api.get(`/api/v1/models/wandering/drift?${range}&window=1d&reference_chunks=false`);
+    expect(alone.status).toBe(200);
+    const flagged = (alone.json.windows as { columns: Column[] }[]).filter(
+      (w) => w.columns.find((c) => c.column === "delay")?.drift_detected,
+    );
     expect(flagged.length).toBeGreaterThanOrEqual(4);
+    const bad = await api.get(`/api/v1/models/wandering/drift/matrix?${range}&reference_chunks=maybe`);
+    expect(bad.status).toBe(400);
+    expect(bad.json.error).toMatchObject({
+      code: "SL_INVALID_QUERY",
+      details: { field: "reference_chunks" },
+    });
   });
 
   it("without a reference timestamp, weekday drifts every day as before", async () => {

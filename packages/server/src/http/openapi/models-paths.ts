@@ -62,6 +62,11 @@ export const modelPaths: Paths = {
         ...windowParams,
         queryParam("method", "Comma-separated methods to run on every column they fit, e.g. `psi,binned-ks`"),
         queryParam("min_effect", "Smallest distance that counts as drift", { type: "number", minimum: 0 }),
+        queryParam(
+          "reference_chunks",
+          "Let the spread of the reference's own time chunks raise thresholds (default true)",
+          { type: "string", enum: ["true", "false"] },
+        ),
       ],
       responses: { "200": jsonResponse("Drift per window", ref("Windows")), ...errorResponses("NotFound") },
     }),
@@ -78,6 +83,11 @@ export const modelPaths: Paths = {
         ...windowParams,
         queryParam("method", "Comma-separated methods to run on every column they fit, e.g. `psi,binned-ks`"),
         queryParam("min_effect", "Smallest distance that counts as drift", { type: "number", minimum: 0 }),
+        queryParam(
+          "reference_chunks",
+          "Let the spread of the reference's own time chunks raise thresholds (default true)",
+          { type: "string", enum: ["true", "false"] },
+        ),
       ],
       responses: {
         "200": jsonResponse("Drift per window, compact", ref("DriftMatrix")),

@@ -6,13 +6,14 @@ import { checkModelName, checkVersionName } from "../../names.js";
 import type { AppServices } from "../app.js";
 import { driftMatrixView } from "../drift-matrix-view.js";
 
-type Query = WindowQueryParams & { method?: string; min_effect?: string };
+type Query = WindowQueryParams & { method?: string; min_effect?: string; reference_chunks?: string };
 
-const allowed = new Set(["from", "to", "window", "version", "segment", "cumulative", "method", "min_effect"]);
+const DRIFT_ONLY = ["method", "min_effect", "reference_chunks"];
+const allowed = new Set(["from", "to", "window", "version", "segment", "cumulative", ...DRIFT_ONLY]);
 
 function checkParams(query: object, extra: readonly string[]): void {
   for (const key of Object.keys(query)) {
-    if (!allowed.has(key) || (["method", "min_effect"].includes(key) && !extra.includes(key))) {
+    if (!allowed.has(key) || (DRIFT_ONLY.includes(key) && !extra.includes(key))) {
       throw new SightlineError(
         "SL_INVALID_QUERY",
         `unknown parameter ${key}: use from, to, window, version, segment, cumulative${extra.length ? `, ${extra.join(", ")}` : ""}`,
@@ -46,6 +47,14 @@ function minEffectOf(text: string | undefined): number | undefined {
   return value;
 }
 
+function referenceChunksOf(text: string | undefined): boolean | undefined {
+  if (text === undefined) return undefined;
+  if (text === "true" || text === "false") return text === "true";
+  throw new SightlineError("SL_INVALID_QUERY", `reference_chunks must be true or false; got '${text}'`, {
+    field: "reference_chunks",
+  });
+}
+
 /** `GET /api/v1/models/{m}/drift` (and its `/drift/matrix` form), `/quality` and `/outputs`: per-window answers computed on demand. */
 export function windowRoutes(services: AppServices): FastifyPluginAsync {
   return async (app) => {
@@ -56,13 +65,15 @@ export function windowRoutes(services: AppServices): FastifyPluginAsync {
       return windowScope(model, query, newest, version);
     };
     const driftOf = async (model: string, query: Query) => {
-      checkParams(query, ["method", "min_effect"]);
+      checkParams(query, DRIFT_ONLY);
       const methods = methodsOf(query.method);
       const minEffect = minEffectOf(query.min_effect);
+      const referenceChunks = referenceChunksOf(query.reference_chunks);
       const scope = await scopeFor(model, query);
       return services.windows.drift.drift(scope, {
         ...(methods === undefined ? {} : { methods }),
         ...(minEffect === undefined ? {} : { minEffect }),
+        ...(referenceChunks === undefined ? {} : { referenceChunks }),
       });
     };
     app.get<{ Params: { model: string }; Querystring: Query }>(
