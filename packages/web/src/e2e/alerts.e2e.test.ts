@@ -109,7 +109,10 @@ describe("alerts and overview health in a real browser", () => {
       .getByRole("link", { name: `kind=${alert.kind}` })
       .click();
     await expect.poll(() => new URL(page.url()).searchParams.get("label")).toBe(`kind=${alert.kind}`);
-    expect(await page.getByLabel("Label", { exact: true }).inputValue()).toBe(`kind=${alert.kind}`);
+    // The field follows the URL after the navigation renders: poll, as for the URL itself.
+    await expect
+      .poll(() => page.getByLabel("Label", { exact: true }).inputValue())
+      .toBe(`kind=${alert.kind}`);
     await expect
       .poll(() => page.locator("tr[data-alert-id]").count())
       .toBe(all.filter((a) => a.kind === alert.kind).length);
