@@ -4,6 +4,19 @@ import { errorResponses, jsonResponse } from "./responses.js";
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
+/** The parameters of `/drift` and its `/drift/matrix` form (one handler serves both). */
+const driftParams = [
+  modelParam,
+  ...windowParams,
+  queryParam("method", "Comma-separated methods to run on every column they fit, e.g. `psi,binned-ks`"),
+  queryParam("min_effect", "Smallest distance that counts as drift", { type: "number", minimum: 0 }),
+  queryParam(
+    "reference_chunks",
+    "Let the spread of the reference's own time chunks raise thresholds (default true)",
+    { type: "string", enum: ["true", "false"] },
+  ),
+];
+
 /** Queries over models: listing, contracts, predictions, violations, drift, quality, outputs, performance. */
 export const modelPaths: Paths = {
   "/api/v1/models": {
@@ -57,17 +70,7 @@ export const modelPaths: Paths = {
       summary: "Drift per window and column against the version's reference",
       description:
         "Methods as `selectMethod` on summaries, thresholds calibrated on the reference (docs/drift-methods.md).",
-      parameters: [
-        modelParam,
-        ...windowParams,
-        queryParam("method", "Comma-separated methods to run on every column they fit, e.g. `psi,binned-ks`"),
-        queryParam("min_effect", "Smallest distance that counts as drift", { type: "number", minimum: 0 }),
-        queryParam(
-          "reference_chunks",
-          "Let the spread of the reference's own time chunks raise thresholds (default true)",
-          { type: "string", enum: ["true", "false"] },
-        ),
-      ],
+      parameters: driftParams,
       responses: { "200": jsonResponse("Drift per window", ref("Windows")), ...errorResponses("NotFound") },
     }),
   },
@@ -78,17 +81,7 @@ export const modelPaths: Paths = {
       summary: "The drift answer in the drift matrix's compact form",
       description:
         "Same parameters and computation as `/drift`. Columns and methods listed once; per window, arrays parallel to `columns` of `statistic`, `p_value`, `threshold`, `drift` and `method` (an index into `methods`), null where the column has no result, and the `multivariate` band. Reasons, row counts per column and the p-value correction stay in `/drift`.",
-      parameters: [
-        modelParam,
-        ...windowParams,
-        queryParam("method", "Comma-separated methods to run on every column they fit, e.g. `psi,binned-ks`"),
-        queryParam("min_effect", "Smallest distance that counts as drift", { type: "number", minimum: 0 }),
-        queryParam(
-          "reference_chunks",
-          "Let the spread of the reference's own time chunks raise thresholds (default true)",
-          { type: "string", enum: ["true", "false"] },
-        ),
-      ],
+      parameters: driftParams,
       responses: {
         "200": jsonResponse("Drift per window, compact", ref("DriftMatrix")),
         ...errorResponses("NotFound"),
