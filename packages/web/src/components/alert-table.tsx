@@ -2,6 +2,7 @@ import { Link } from "react-router";
 import type { AlertJson, SilenceJson } from "sightline/api-types";
 import { formatCount, formatDateTime, formatNumber, formatRelative } from "../format.js";
 import { AlertActions } from "./alert-actions.js";
+import { thresholdSourceOf } from "./threshold-source.js";
 
 /** The in-app path of an alert's evidence link (the server gives an absolute URL). */
 function viewPath(link: string): string {
@@ -13,10 +14,12 @@ function viewPath(link: string): string {
   }
 }
 
-function ruleText(rule: Record<string, unknown>): string {
+// A calibrated rule names the part of the check's threshold that decided (a p-value test's level is not
+// calibrated), when the check says.
+function ruleText(rule: Record<string, unknown>, check: Record<string, unknown>): string {
   if (typeof rule.above === "number") return `above ${formatNumber(rule.above)}`;
   if (typeof rule.below === "number") return `below ${formatNumber(rule.below)}`;
-  return "calibrated";
+  return thresholdSourceOf(check) ?? "calibrated";
 }
 
 /** The labels a row lists: the alert's identity is in other columns already. */
@@ -103,7 +106,7 @@ export function AlertTable(props: { alerts: AlertJson[]; silences: SilenceJson[]
               <td>
                 <div>
                   {e.metric} <strong>{formatNumber(e.value, 4)}</strong>, threshold{" "}
-                  {formatNumber(e.threshold, 4)} ({ruleText(e.rule)})
+                  {formatNumber(e.threshold, 4)} ({ruleText(e.rule, e.check)})
                 </div>
                 <div className="muted">
                   window {formatDateTime(e.window.from)} to {formatDateTime(e.window.to)},{" "}

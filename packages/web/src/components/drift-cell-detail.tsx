@@ -7,13 +7,7 @@ import { DistributionChart } from "./distribution-chart.js";
 import { DriftHistoryChart } from "./drift-history-chart.js";
 import type { DriftCellRef } from "./drift-matrix.js";
 import { ReferenceCdfChart } from "./reference-cdf-chart.js";
-
-const thresholdSources: Record<DriftCellResult["threshold_source"], string> = {
-  p_value: "significance level",
-  calibrated: "calibrated on the reference",
-  min_effect: "minimum effect",
-  reference_chunks: "spread of the reference's chunks",
-};
+import { thresholdSourceText } from "./threshold-source.js";
 
 /**
  * An opened drift cell: the test's numbers (from the matrix, at once; threshold source, rows and reason
@@ -84,7 +78,7 @@ export function DriftCellDetail(props: {
           <dd data-field="threshold">
             {numbers.p_value === null ? "statistic > " : "p < "}
             {formatNumber(numbers.threshold, 4)}
-            {result ? ` (${thresholdSources[result.threshold_source]})` : ""}
+            {result ? ` (${thresholdSourceText[result.threshold_source]})` : ""}
           </dd>
           {result ? (
             <>

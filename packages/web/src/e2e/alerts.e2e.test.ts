@@ -52,6 +52,10 @@ describe("alerts and overview health in a real browser", () => {
         rows: alert.evidence.rows,
       });
       expect(await row.textContent()).toContain("distance");
+      // The evidence names the part of the threshold that decided, as the check states it.
+      const source = alert.evidence.check.threshold_source;
+      expect(source).toBe("p_value");
+      expect(await row.textContent()).toContain("(significance level)");
       if (scheme === "light") {
         await row.getByRole("button", { name: /^acknowledge/ }).click();
         await expect.poll(() => row.getAttribute("data-acknowledged")).toBe("true");
