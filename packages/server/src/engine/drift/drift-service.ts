@@ -245,7 +245,7 @@ export class DriftService {
       if (chunks && options.method === undefined && own.length >= MIN_CHUNKS) {
         const drifting = this.driftingChunks(chunks, column, prepared);
         if (distrustsPValues(drifting, own.length)) {
-          return this.compareWithChunks(column, current, chunks, drifting);
+          return this.compareWithChunks(base, column, current, chunks, drifting);
         }
       }
       return {
@@ -276,8 +276,8 @@ export class DriftService {
 
   /**
    * The reference cut into chunks of the scope's window size and alignment by its `timestamp`, counted
-   * per column over the drift bins; computed once per version and window grid. Null when the reference
-   * has no timestamps (or the rule is turned off), so only the sampling threshold applies.
+   * per column over the drift bins (chunks below MIN_CHUNK_ROWS dropped); computed once per version and
+   * window grid. Empty when the reference has no timestamps, so only the sampling threshold applies.
    */
   referenceChunks(profile: ReferenceProfile, scope: WindowScope): Promise<ReferenceChunks> {
     const offset = ((scope.originMs % scope.sizeMs) + scope.sizeMs) % scope.sizeMs;
@@ -347,6 +347,7 @@ export class DriftService {
 
   /** Judges a column whose p-value test the reference chunks distrust by a distance against their spread. */
   private compareWithChunks(
+    base: Pick<ColumnDriftResult, "column" | "type" | "reference_rows" | "rows">,
     column: ReferenceColumn,
     current: ColumnCounts,
     chunks: ReferenceChunks,
@@ -362,8 +363,7 @@ export class DriftService {
     const threshold = spread.threshold ?? 0;
     const size = `${spread.size_ms / 3_600_000}h`;
     return {
-      column: column.name,
-      type: column.type,
+      ...base,
       method: like.method,
       statistic,
       p_value: null,
@@ -372,9 +372,7 @@ export class DriftService {
       tests_in_window: 0,
       threshold,
       drift_detected: statistic > threshold,
-      reason: `${drifting} of ${spread.chunks} reference chunks of ${size} (by the reference timestamp) drift from the rest of the reference at p < 0.05, far more than the test's level allows, so ${column.name} varies between windows by more than the test allows for; judged by ${like.method} against mean + 3 sd of those chunks`,
-      reference_rows: column.counts.present,
-      rows: current.present,
+      reason: `${drifting} of ${spread.chunks} reference chunks of ${size} (by the reference timestamp) drift from the rest of the reference at p < 0.05, far more than the test's 5% level allows: ${column.name} varies between windows beyond sampling noise, so it is judged by ${like.method} against mean + 3 sd of those chunks`,
       threshold_source: "reference_chunks",
       reference_chunks: spread,
     };
