@@ -3,12 +3,13 @@
 // Compare builds side by side in one run (e.g. the last release's dist against the working copy):
 //   BENCH_INGEST_BINS=/tmp/old/packages/server/bin/sightline.js,packages/server/bin/sightline.js \
 //   BENCH_INGEST_ROUNDS=3 node bench/ingest.bench.js
-// BENCH_NODE_ARGS passes flags to the server's node (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
+// BENCH_NODE_ARGS passes flags to the server's node (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof");
+// BENCH_INGEST_CONCURRENCY sets the number of clients (default 4).
 // The clients post pre-encoded bodies with node:http over kept-alive sockets, as a high-volume sender
 // would; BENCH_INGEST_CLIENT=fetch posts the same bodies as strings with fetch (about 1.5 µs/record more
 // client CPU, which on 2 cores is taken from the server).
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { Agent, request } from "node:http";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -19,7 +20,7 @@ const defaultBin = fileURLToPath(new URL("../packages/server/bin/sightline.js", 
 const nodeArgs = process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(" ") : [];
 const totalRecords = Number(process.env.BENCH_INGEST_RECORDS ?? 300_000);
 const batchSize = 1000;
-const concurrency = 4;
+const concurrency = Number(process.env.BENCH_INGEST_CONCURRENCY ?? 4);
 const clientKind = process.env.BENCH_INGEST_CLIENT ?? "http";
 
 function freePort() {
@@ -43,6 +44,16 @@ function cpuSeconds(pid, thread) {
   } catch {
     return null;
   }
+}
+
+// CPU seconds per thread id (the event loop, the validation worker, libuv's pool, V8's and DuckDB's
+// threads: Node names them all "node", so ids it is): where the server's CPU goes. Empty without /proc.
+function cpuByThread(pid) {
+  const byThread = {};
+  try {
+    for (const tid of readdirSync(`/proc/${pid}/task`)) byThread[tid] = cpuSeconds(pid, tid) ?? 0;
+  } catch {}
+  return byThread;
 }
 
 async function waitReady(url) {
@@ -144,6 +155,7 @@ export async function benchIngest(bin = defaultBin) {
     let acknowledged = 0;
     const cpuBefore = cpuSeconds(child.pid);
     const loopBefore = cpuSeconds(child.pid, child.pid);
+    const threadsBefore = cpuByThread(child.pid);
     const clientBefore = process.cpuUsage();
     const started = performance.now();
     async function worker() {
@@ -161,6 +173,13 @@ export async function benchIngest(bin = defaultBin) {
     const seconds = (performance.now() - started) / 1000;
     const cpuAfter = cpuSeconds(child.pid);
     const loopAfter = cpuSeconds(child.pid, child.pid);
+    const threadsAfter = cpuByThread(child.pid);
+    const threadUsPerRecord = Object.entries(threadsAfter)
+      .map(([tid, s]) => [tid, (((s - (threadsBefore[tid] ?? 0)) * 1e6) / acknowledged).toFixed(1)])
+      .filter(([, us]) => Number(us) > 0)
+      .sort((a, b) => Number(b[1]) - Number(a[1]))
+      .map(([tid, us]) => `${tid === String(child.pid) ? "event loop" : tid} ${us}`)
+      .join(", ");
     const client = process.cpuUsage(clientBefore);
     const serverCpuUsPerRecord =
       cpuBefore === null || cpuAfter === null ? null : ((cpuAfter - cpuBefore) * 1e6) / acknowledged;
@@ -175,6 +194,7 @@ export async function benchIngest(bin = defaultBin) {
       perSecond: acknowledged / seconds,
       serverCpuUsPerRecord,
       loopCpuUsPerRecord,
+      threadUsPerRecord,
       clientCpuUsPerRecord: (client.user + client.system) / acknowledged,
     };
   } finally {
@@ -194,6 +214,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       console.log(
         `ingest: ${r.records} records in ${r.seconds.toFixed(2)} s = ${Math.round(r.perSecond).toLocaleString("en-US")} predictions/s (stored ${r.stored}; server CPU ${r.serverCpuUsPerRecord?.toFixed(1) ?? "?"} µs/record of which event loop ${r.loopCpuUsPerRecord?.toFixed(1) ?? "?"}, client CPU ${r.clientCpuUsPerRecord.toFixed(1)} µs/record)${bins.length > 1 ? ` ${bin}` : ""}`,
       );
+      console.log(`  server CPU µs/record by thread: ${r.threadUsPerRecord}`);
     }
   }
 }

@@ -12,10 +12,8 @@ function recordingSink() {
   };
 }
 
-const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
-
 describe("GroupWriter", () => {
-  it("writes a lone batch at once when nothing gathers", async () => {
+  it("writes a lone batch at once", async () => {
     const { groups, sink } = recordingSink();
     const writer = new GroupWriter(sink, 100);
     await writer.write([1, 2]);
@@ -34,58 +32,26 @@ describe("GroupWriter", () => {
     ]);
   });
 
-  it("holds a small group back while rows are incoming, then writes them as one group", async () => {
+  it("lets batches already queued in the event loop join the group", async () => {
     const { groups, sink } = recordingSink();
-    let incoming = 2;
-    const writer = new GroupWriter(sink, 100, {
-      incoming: () => incoming,
-      targetRows: 3,
-      maxWaitMs: 10_000,
-      lingerMs: 0,
+    const writer = new GroupWriter(sink, 100);
+    // Two replies that arrived together (e.g. from the validation worker during a synchronous flush): the
+    // first starts a write; the second, already queued behind it, joins its group.
+    const written = new Promise<void>((resolve) => {
+      setImmediate(() => void writer.write([1]));
+      setImmediate(() => void writer.write([2, 3]).then(resolve));
     });
-    const first = writer.write([1]);
-    await tick();
-    expect(groups).toEqual([]);
-    incoming = 1;
-    const second = writer.write([2]);
-    await tick();
-    expect(groups).toEqual([]);
-    incoming = 0;
-    const third = writer.write([3]);
-    await Promise.all([first, second, third]);
+    await written;
     expect(groups).toEqual([[1, 2, 3]]);
   });
 
-  it("writes the held group once the incoming rows turn out not to come (recheck)", async () => {
+  it("does not wait for batches that have not arrived", async () => {
     const { groups, sink } = recordingSink();
-    let incoming = 1;
-    const writer = new GroupWriter(sink, 100, {
-      incoming: () => incoming,
-      targetRows: 10,
-      maxWaitMs: 10_000,
-      lingerMs: 0,
-    });
-    const done = writer.write([1, 2]);
-    await tick();
-    expect(groups).toEqual([]);
-    incoming = 0;
-    writer.recheck();
-    await done;
-    expect(groups).toEqual([[1, 2]]);
-  });
-
-  it("never holds a group back longer than maxWaitMs", async () => {
-    const { groups, sink } = recordingSink();
-    const writer = new GroupWriter(sink, 100, {
-      incoming: () => 1,
-      targetRows: 10,
-      maxWaitMs: 20,
-      lingerMs: 0,
-    });
-    const started = performance.now();
+    const writer = new GroupWriter(sink, 100);
     await writer.write([1]);
-    expect(groups).toEqual([[1]]);
-    expect(performance.now() - started).toBeGreaterThanOrEqual(15);
+    const later = new Promise<void>((resolve) => setTimeout(() => void writer.write([2]).then(resolve), 5));
+    await later;
+    expect(groups).toEqual([[1], [2]]);
   });
 
   it("rejects every caller of a failed group and keeps writing later ones", async () => {

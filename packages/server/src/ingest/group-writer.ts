@@ -1,19 +1,9 @@
+import { setImmediate } from "node:timers/promises";
+
 interface Pending<T> {
   rows: readonly T[];
   resolve: () => void;
   reject: (error: unknown) => void;
-}
-
-/** How long a writer may hold back a small group for rows known to be on their way. */
-export interface GatherOptions {
-  /** Rows on their way to `write` (e.g. bodies being validated); 0 means none will come soon. */
-  incoming: () => number;
-  /** Stop waiting once a group holds this many rows. */
-  targetRows: number;
-  /** Hold a small group back this long even when no rows are known to be coming (classic linger). */
-  lingerMs: number;
-  /** Never hold a group back longer than this. */
-  maxWaitMs: number;
 }
 
 /**
@@ -21,9 +11,12 @@ export interface GatherOptions {
  * small requests cost one transaction (and one fsync) instead of one each. Each caller's promise settles
  * only when its rows are durably written, so an acknowledgement always means "stored".
  *
- * With `gather`, an idle writer also holds a small group back while more rows are on their way (up to
- * `targetRows` or `maxWaitMs`): a DuckDB transaction costs about 2 ms of CPU whatever its size, so one
- * commit of 3,000 rows is cheaper than three of 1,000.
+ * Before each group the writer yields to the event loop once, so that batches already waiting in its queue
+ * join the group: the store's flush is synchronous, and the requests and worker replies that arrive during
+ * it are only seen after it. The writer never waits for rows that have not arrived: on an idle server a
+ * lone batch is written at once, on a busy one the groups grow by themselves. (Holding small groups back
+ * for up to 10 ms while bodies were being validated saved CPU per row but cost 10-20% of throughput on a
+ * quiet machine: the acknowledgements waited; see docs/benchmarks.md.)
  *
  * @example
  * const writer = new GroupWriter((rows) => store.insertPredictions(rows), 50_000);
@@ -33,12 +26,10 @@ export class GroupWriter<T> {
   private pending: Pending<T>[] = [];
   private queued = 0;
   private writing = false;
-  private wake: (() => void) | undefined;
 
   constructor(
     private readonly sink: (rows: readonly T[]) => Promise<void>,
     private readonly maxRowsPerWrite: number,
-    private readonly gather?: GatherOptions,
   ) {}
 
   /** Rows accepted but not yet written. */
@@ -52,47 +43,13 @@ export class GroupWriter<T> {
       this.pending.push({ rows, resolve, reject });
       this.queued += rows.length;
       if (!this.writing) void this.drain();
-      else this.wake?.();
     });
-  }
-
-  /** Re-checks a held-back group: call when rows said to be incoming will not come after all. */
-  recheck(): void {
-    this.wake?.();
-  }
-
-  /** Rows to be written in the next group, before any wait. */
-  private pendingRows(): number {
-    let n = 0;
-    for (const p of this.pending) n += p.rows.length;
-    return n;
-  }
-
-  // Waits (at most maxWaitMs in all) while the next group is small and more rows are on their way; each
-  // arriving batch re-checks.
-  private async gatherMore(): Promise<void> {
-    const gather = this.gather;
-    if (gather === undefined) return;
-    const start = performance.now();
-    while (this.pendingRows() < gather.targetRows) {
-      const waited = performance.now() - start;
-      const left = (gather.incoming() > 0 ? gather.maxWaitMs : gather.lingerMs) - waited;
-      if (left <= 0) return;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, left);
-        this.wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      this.wake = undefined;
-    }
   }
 
   private async drain(): Promise<void> {
     this.writing = true;
     while (this.pending.length > 0) {
-      await this.gatherMore();
+      await setImmediate();
       const group: Pending<T>[] = [];
       let count = 0;
       while (

@@ -26,21 +26,10 @@ export interface IngestOptions {
   validationWorkers?: number;
   /** Bodies shorter than this (characters) are validated on the event loop: the hop would cost more. */
   minWorkerBodyChars?: number;
-  /**
-   * While bodies are being validated in the workers, a write of fewer rows than this waits for them
-   * (at most `gatherMaxWaitMs`), so concurrent requests share one transaction. 0 writes at once.
-   */
-  gatherTargetRows?: number;
-  gatherMaxWaitMs?: number;
-  /** How long a small group waits for rows when none are known to be coming. */
-  gatherLingerMs?: number;
 }
 
 // About 100 records of 10 features: below it, posting to a worker and back costs more than validating.
 const defaultMinWorkerBodyChars = 32 * 1024;
-const defaultGatherTargetRows = 3000;
-const defaultGatherMaxWaitMs = 10;
-const defaultGatherLingerMs = 0;
 
 /**
  * Validates batches of predictions and labels, checks them against their contracts, and acknowledges once
@@ -51,8 +40,6 @@ export class IngestService {
   private readonly labelWriter: GroupWriter<LabelRow>;
   private readonly pool: ValidationPool | undefined;
   private readonly minWorkerBodyChars: number;
-  /** Bodies in the validation workers: their rows reach the writer soon. */
-  private validating = 0;
 
   constructor(
     store: Store,
@@ -60,23 +47,14 @@ export class IngestService {
     private readonly metrics: IngestMetrics | undefined,
     private readonly options: IngestOptions,
   ) {
-    this.predictionWriter = new GroupWriter(
-      async (batch) => {
-        const inserted = await store.insertPredictions(batch.map((a) => a.row));
-        // Re-sent ids are acknowledged but not counted twice, nor an id repeated within the group (the store
-        // keeps its first occurrence): deleting a key as it is counted leaves none for the repeats.
-        metrics?.recordPredictions(
-          inserted.size === batch.length ? batch : batch.filter((a) => inserted.delete(predictionKey(a.row))),
-        );
-      },
-      50_000,
-      {
-        incoming: () => this.validating,
-        targetRows: options.gatherTargetRows ?? defaultGatherTargetRows,
-        maxWaitMs: options.gatherMaxWaitMs ?? defaultGatherMaxWaitMs,
-        lingerMs: options.gatherLingerMs ?? defaultGatherLingerMs,
-      },
-    );
+    this.predictionWriter = new GroupWriter(async (batch) => {
+      const inserted = await store.insertPredictions(batch.map((a) => a.row));
+      // Re-sent ids are acknowledged but not counted twice, nor an id repeated within the group (the store
+      // keeps its first occurrence): deleting a key as it is counted leaves none for the repeats.
+      metrics?.recordPredictions(
+        inserted.size === batch.length ? batch : batch.filter((a) => inserted.delete(predictionKey(a.row))),
+      );
+    }, 50_000);
     this.labelWriter = new GroupWriter((rows) => store.upsertLabels(rows), 50_000);
     const workers = options.validationWorkers ?? 0;
     this.pool = workers > 0 ? new ValidationPool(workers, contracts) : undefined;
@@ -123,22 +101,7 @@ export class IngestService {
   async ingestPredictionBody(model: string, text: string, format: BodyFormat): Promise<IngestResult> {
     const now = this.options.now();
     if (this.pool && text.length >= this.minWorkerBodyChars) {
-      let validated: ValidatedPredictions;
-      this.validating++;
-      try {
-        validated = await this.pool.validate(model, text, format, now);
-      } catch (error) {
-        this.validating--;
-        this.predictionWriter.recheck();
-        throw error;
-      }
-      this.validating--;
-      try {
-        return this.storePredictions(model, validated);
-      } finally {
-        // A body that writes nothing (all rejected, or over the queue limit) must not keep a group waiting.
-        this.predictionWriter.recheck();
-      }
+      return this.storePredictions(model, await this.pool.validate(model, text, format, now));
     }
     const batch = format === "json" ? parseJsonBatch(text) : parseNdjsonBatch(text);
     this.admit(batch.values.length);
