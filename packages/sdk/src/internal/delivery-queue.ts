@@ -1,7 +1,7 @@
 import { SightlineError } from "../sightline-error.js";
 import type { DropReason } from "../types.js";
 import { backoffDelayMs } from "./backoff.js";
-import { type PostTarget, postNdjson } from "./post-ndjson.js";
+import { type PostTarget, postBody } from "./post-body.js";
 import { type QueueItem, RingQueue } from "./ring-queue.js";
 
 /** What a queue reports back to its client. */
@@ -145,7 +145,7 @@ export class DeliveryQueue<O> {
   private async deliver(lines: string[]): Promise<void> {
     const maxRetries = this.degraded ? 0 : this.context.maxRetries;
     for (let attempt = 0; ; attempt++) {
-      const outcome = await postNdjson(this.target, lines);
+      const outcome = await postBody(this.target, `${lines.join("\n")}\n`);
       switch (outcome.kind) {
         case "ok": {
           this.degraded = false;

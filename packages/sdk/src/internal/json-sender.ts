@@ -1,6 +1,7 @@
 import { SightlineError } from "../sightline-error.js";
-import { backoffDelayMs, parseRetryAfterMs } from "./backoff.js";
-import { classifyResponse, type SendOutcome } from "./classify-response.js";
+import { backoffDelayMs } from "./backoff.js";
+import type { SendOutcome } from "./classify-response.js";
+import { postBody } from "./post-body.js";
 
 /** Where the sender posts and how it retries. */
 export interface JsonSenderOptions {
@@ -124,25 +125,9 @@ export class JsonSender {
     }
   }
 
-  private async post(item: Pending): Promise<SendOutcome> {
-    const o = this.options;
-    try {
-      const response = await o.fetch(`${o.baseUrl}${item.path}`, {
-        method: "POST",
-        headers: o.headers,
-        body: item.body,
-        signal: AbortSignal.timeout(o.timeoutMs),
-      });
-      const text = await response.text();
-      return classifyResponse(
-        response.status,
-        text,
-        parseRetryAfterMs(response.headers.get("retry-after"), Date.now()),
-      );
-    } catch (error) {
-      const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-      return { kind: "retry", status: undefined, message, retryAfterMs: undefined };
-    }
+  private post(item: Pending): Promise<SendOutcome> {
+    const { baseUrl, headers, timeoutMs, fetch } = this.options;
+    return postBody({ url: `${baseUrl}${item.path}`, headers, timeoutMs, fetch }, item.body);
   }
 
   // A backoff wait keeps the process alive only while someone awaits flush() or close().

@@ -9,13 +9,19 @@ export interface PostTarget {
   readonly fetch: typeof fetch;
 }
 
-/** POSTs NDJSON lines once; never rejects: network errors and timeouts become a `retry` outcome. */
-export async function postNdjson(target: PostTarget, lines: readonly string[]): Promise<SendOutcome> {
+/**
+ * POSTs one body once; never rejects: network errors and timeouts become a `retry` outcome. Shared by the
+ * prediction/label queues (NDJSON) and the lineage sender (JSON), which differ only in what they retry.
+ *
+ * @example
+ * const outcome = await postBody({ url, headers, timeoutMs: 5000, fetch }, `${lines.join("\n")}\n`);
+ */
+export async function postBody(target: PostTarget, body: string): Promise<SendOutcome> {
   try {
     const response = await target.fetch(target.url, {
       method: "POST",
       headers: target.headers,
-      body: `${lines.join("\n")}\n`,
+      body,
       signal: AbortSignal.timeout(target.timeoutMs),
     });
     const text = await response.text();
