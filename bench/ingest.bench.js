@@ -4,7 +4,8 @@
 //   BENCH_INGEST_BINS=/tmp/old/packages/server/bin/sightline.js,packages/server/bin/sightline.js \
 //   BENCH_INGEST_ROUNDS=3 node bench/ingest.bench.js
 // BENCH_NODE_ARGS passes flags to the server's node (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof");
-// BENCH_INGEST_CONCURRENCY sets the number of clients (default 4).
+// BENCH_INGEST_CONCURRENCY sets the number of clients (default 4); BENCH_INGEST_CONTRACT=1 uploads a
+// reference for the version first, so every record is also checked against its contract.
 // The clients post pre-encoded bodies with node:http over kept-alive sockets, as a high-volume sender
 // would; BENCH_INGEST_CLIENT=fetch posts the same bodies as strings with fetch (about 1.5 µs/record more
 // client CPU, which on 2 cores is taken from the server).
@@ -22,6 +23,7 @@ const totalRecords = Number(process.env.BENCH_INGEST_RECORDS ?? 300_000);
 const batchSize = 1000;
 const concurrency = Number(process.env.BENCH_INGEST_CONCURRENCY ?? 4);
 const clientKind = process.env.BENCH_INGEST_CLIENT ?? "http";
+const withContract = process.env.BENCH_INGEST_CONTRACT === "1";
 
 function freePort() {
   return new Promise((resolve) => {
@@ -106,15 +108,33 @@ async function postFetch(url, body) {
   return { status: res.status, json: await res.json() };
 }
 
+function featuresOf(n) {
+  const features = {};
+  for (let f = 0; f < 8; f++) features[`f${f}`] = ((n * 7919 + f * 104729) % 10007) / 100;
+  features.origin = `A${n % 50}`;
+  features.weekend = n % 7 >= 5;
+  return features;
+}
+
+// A reference drawn like the records (same ranges and categories), as the version's training data would be.
+async function uploadReference(url) {
+  const lines = Array.from({ length: 5000 }, (_, n) =>
+    JSON.stringify({ ...featuresOf(n * 13), prediction: n % 2 }),
+  );
+  const res = await fetch(`${url}/api/v1/models/bench/versions/v1/reference`, {
+    method: "POST",
+    headers: { "content-type": "application/x-ndjson" },
+    body: `${lines.join("\n")}\n`,
+  });
+  if (!res.ok) throw new Error(`reference upload failed: ${res.status} ${await res.text()}`);
+}
+
 function makeBatch(offset) {
   const lines = [];
   const t0 = Date.UTC(2001, 1, 1);
   for (let i = 0; i < batchSize; i++) {
     const n = offset + i;
-    const features = {};
-    for (let f = 0; f < 8; f++) features[`f${f}`] = ((n * 7919 + f * 104729) % 10007) / 100;
-    features.origin = `A${n % 50}`;
-    features.weekend = n % 7 >= 5;
+    const features = featuresOf(n);
     const p = ((n * 31) % 1000) / 1000;
     lines.push(
       JSON.stringify({
@@ -144,6 +164,7 @@ export async function benchIngest(bin = defaultBin) {
   );
   try {
     await waitReady(url);
+    if (withContract) await uploadReference(url);
     const batches = [];
     for (let o = 0; o < totalRecords; o += batchSize) {
       const text = makeBatch(o);
