@@ -1,5 +1,6 @@
 // End-to-end ingestion over loopback HTTP: NDJSON batches of 1,000 records with 10 features each, sent by
 // a few concurrent clients to a real `sightline serve` process; a batch counts once acknowledged (durable).
+// Then a label for each of them, in bodies of the same size (labels/s).
 // Compare builds side by side in one run (e.g. the last release's dist against the working copy):
 //   BENCH_INGEST_BINS=/tmp/old/packages/server/bin/sightline.js,packages/server/bin/sightline.js \
 //   BENCH_INGEST_ROUNDS=3 node bench/ingest.bench.js
@@ -172,25 +173,29 @@ export async function benchIngest(bin = defaultBin) {
     }
     const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
     const predictionsUrl = `${url}/api/v1/models/bench/predictions`;
-    let next = 0;
-    let acknowledged = 0;
+    // Posts every body with `concurrency` clients; resolves to the records acknowledged.
+    async function postAll(bodies, target) {
+      let next = 0;
+      let acknowledged = 0;
+      async function client() {
+        while (next < bodies.length) {
+          const body = bodies[next++];
+          const { status, json } =
+            clientKind === "fetch" ? await postFetch(target, body) : await postHttp(agent, target, body);
+          if (status !== 200)
+            throw new Error(`ingest failed: ${status} ${JSON.stringify(json).slice(0, 300)}`);
+          acknowledged += json.accepted;
+        }
+      }
+      await Promise.all(Array.from({ length: concurrency }, client));
+      return acknowledged;
+    }
     const cpuBefore = cpuSeconds(child.pid);
     const loopBefore = cpuSeconds(child.pid, child.pid);
     const threadsBefore = cpuByThread(child.pid);
     const clientBefore = process.cpuUsage();
     const started = performance.now();
-    async function worker() {
-      while (next < batches.length) {
-        const body = batches[next++];
-        const { status, json } =
-          clientKind === "fetch"
-            ? await postFetch(predictionsUrl, body)
-            : await postHttp(agent, predictionsUrl, body);
-        if (status !== 200) throw new Error(`ingest failed: ${status} ${JSON.stringify(json).slice(0, 300)}`);
-        acknowledged += json.accepted;
-      }
-    }
-    await Promise.all(Array.from({ length: concurrency }, worker));
+    const acknowledged = await postAll(batches, predictionsUrl);
     const seconds = (performance.now() - started) / 1000;
     const cpuAfter = cpuSeconds(child.pid);
     const loopAfter = cpuSeconds(child.pid, child.pid);
@@ -206,6 +211,18 @@ export async function benchIngest(bin = defaultBin) {
       cpuBefore === null || cpuAfter === null ? null : ((cpuAfter - cpuBefore) * 1e6) / acknowledged;
     const loopCpuUsPerRecord =
       loopBefore === null || loopAfter === null ? null : ((loopAfter - loopBefore) * 1e6) / acknowledged;
+    // Then a label for every prediction, in bodies of the same size: a backfill of ground truth.
+    const labelBodies = [];
+    for (let o = 0; o < acknowledged; o += batchSize) {
+      const lines = [];
+      for (let n = o; n < Math.min(o + batchSize, acknowledged); n++)
+        lines.push(JSON.stringify({ id: `r${n}`, label: n % 3 === 0 ? 1 : 0 }));
+      const text = `${lines.join("\n")}\n`;
+      labelBodies.push(clientKind === "fetch" ? text : Buffer.from(text));
+    }
+    const labelsStarted = performance.now();
+    const labels = await postAll(labelBodies, `${url}/api/v1/models/bench/labels`);
+    const labelSeconds = (performance.now() - labelsStarted) / 1000;
     agent.destroy();
     const stored = (await (await fetch(`${url}/api/v1/models`)).json()).models[0].predictions;
     return {
@@ -213,6 +230,7 @@ export async function benchIngest(bin = defaultBin) {
       stored,
       seconds,
       perSecond: acknowledged / seconds,
+      labelsPerSecond: labels / labelSeconds,
       serverCpuUsPerRecord,
       loopCpuUsPerRecord,
       threadUsPerRecord,
@@ -236,6 +254,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
         `ingest: ${r.records} records in ${r.seconds.toFixed(2)} s = ${Math.round(r.perSecond).toLocaleString("en-US")} predictions/s (stored ${r.stored}; server CPU ${r.serverCpuUsPerRecord?.toFixed(1) ?? "?"} µs/record of which event loop ${r.loopCpuUsPerRecord?.toFixed(1) ?? "?"}, client CPU ${r.clientCpuUsPerRecord.toFixed(1)} µs/record)${bins.length > 1 ? ` ${bin}` : ""}`,
       );
       console.log(`  server CPU µs/record by thread: ${r.threadUsPerRecord}`);
+      console.log(`  labels for them: ${Math.round(r.labelsPerSecond).toLocaleString("en-US")} labels/s`);
     }
   }
 }

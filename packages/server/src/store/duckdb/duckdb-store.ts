@@ -22,6 +22,7 @@ import { DuckDbWindowStore } from "./duckdb-window-store.js";
 import { FeatureMaterializer } from "./feature-materializer.js";
 import { insertPredictions } from "./insert-predictions.js";
 import { summarizeReference } from "./reference-summary.js";
+import { upsertLabels } from "./upsert-labels.js";
 
 /**
  * The embedded engine: one DuckDB file in the data directory. Writes go through one connection in order
@@ -55,6 +56,10 @@ export class DuckDbStore implements Store {
     await db.run(
       db.writer,
       "CREATE TEMP TABLE IF NOT EXISTS predictions_staging AS SELECT * FROM predictions WITH NO DATA",
+    );
+    await db.run(
+      db.writer,
+      "CREATE TEMP TABLE IF NOT EXISTS labels_staging AS SELECT * FROM labels WITH NO DATA",
     );
     return new DuckDbStore(db);
   }
@@ -91,21 +96,7 @@ export class DuckDbStore implements Store {
   }
 
   upsertLabels(rows: readonly LabelRow[]): Promise<void> {
-    return this.exclusive(() => this.upsertLabelsNow(rows));
-  }
-
-  private async upsertLabelsNow(rows: readonly LabelRow[]): Promise<void> {
-    if (rows.length === 0) return;
-    // Last write wins within the batch too: dedupe before the upsert.
-    const latest = new Map<string, LabelRow>();
-    for (const r of rows) latest.set(`${r.model}\u0000${r.id}`, r);
-    const values: unknown[] = [];
-    const tuples: string[] = [];
-    for (const r of latest.values()) {
-      tuples.push("(?, ?, ?, ?, ?, ?)");
-      values.push(r.model, r.id, r.labelJson, r.labelNum, r.tsMs, r.receivedMs);
-    }
-    await this.run(this.writer, `INSERT OR REPLACE INTO labels VALUES ${tuples.join(", ")}`, values);
+    return this.exclusive(() => upsertLabels(this.db, this.writer, rows));
   }
 
   importReference(model: string, version: string, file: ReferenceFile): Promise<ColumnSummary[]> {

@@ -2,85 +2,28 @@ import type { DuckDBAppender, DuckDBConnection } from "@duckdb/node-api";
 import { StoreQueryError } from "../../errors.js";
 import { type PredictionRow, predictionKey } from "../../ingest/prediction-row.js";
 import type { DuckDbDatabase } from "./duckdb-database.js";
-
-function appendNullable(appender: DuckDBAppender, value: string | null): void {
-  if (value === null) appender.appendNull();
-  else appender.appendVarchar(value);
-}
-
-function appendNumber(appender: DuckDBAppender, value: number | null): void {
-  if (value === null) appender.appendNull();
-  else appender.appendDouble(value);
-}
+import { appendKept, appendNullable, appendNumber } from "./kept-appender.js";
 
 // Column order of the predictions table (migration 1, then run_id from migration 5).
-function appendRows(appender: DuckDBAppender, rows: readonly PredictionRow[]): void {
-  for (const r of rows) {
-    appender.appendVarchar(r.model);
-    appender.appendVarchar(r.id);
-    appender.appendBigInt(BigInt(r.tsMs));
-    appender.appendVarchar(r.version);
-    appender.appendVarchar(r.featuresJson);
-    appendNullable(appender, r.predictionJson);
-    appendNumber(appender, r.predictionNum);
-    appendNullable(appender, r.scoresJson);
-    appendNumber(appender, r.score);
-    appendNumber(appender, r.latencyMs);
-    appendNullable(appender, r.error);
-    appendNullable(appender, r.traceId);
-    appendNullable(appender, r.tagsJson);
-    appendNullable(appender, r.violationsJson);
-    appender.appendInteger(r.violationCount);
-    appender.appendBigInt(BigInt(r.receivedMs));
-    appendNullable(appender, r.runId);
-    appender.endRow();
-  }
-}
-
-async function appendTo(
-  conn: DuckDBConnection,
-  table: string,
-  catalog: string | undefined,
-  rows: readonly PredictionRow[],
-): Promise<void> {
-  const appender = await conn.createAppender(table, "main", catalog);
-  try {
-    appendRows(appender, rows);
-    appender.flushSync();
-  } finally {
-    try {
-      appender.closeSync();
-    } catch {
-      // A failed flush leaves the appender unusable; the flush error is the one to report.
-    }
-  }
-}
-
-// One appender per writer connection, kept open between groups: creating and closing one per group cost
-// about 2 µs a row (closeSync alone ~2 ms per 1,000-row group). It holds no rows between calls (every call
-// flushes, and with no transaction open each flush commits), so statements of other stores on the same
-// connection never see a half-written group.
-const keptAppenders = new WeakMap<DuckDBConnection, DuckDBAppender>();
-
-async function appendToPredictions(conn: DuckDBConnection, rows: readonly PredictionRow[]): Promise<void> {
-  let appender = keptAppenders.get(conn);
-  if (!appender) {
-    appender = await conn.createAppender("predictions", "main");
-    keptAppenders.set(conn, appender);
-  }
-  try {
-    appendRows(appender, rows);
-    appender.flushSync();
-  } catch (error) {
-    // A failed flush (most often a duplicate key) leaves the appender unusable: drop it for a new one.
-    keptAppenders.delete(conn);
-    try {
-      appender.closeSync();
-    } catch {
-      // The flush error is the one to report.
-    }
-    throw error;
-  }
+function appendRow(appender: DuckDBAppender, r: PredictionRow): void {
+  appender.appendVarchar(r.model);
+  appender.appendVarchar(r.id);
+  appender.appendBigInt(BigInt(r.tsMs));
+  appender.appendVarchar(r.version);
+  appender.appendVarchar(r.featuresJson);
+  appendNullable(appender, r.predictionJson);
+  appendNumber(appender, r.predictionNum);
+  appendNullable(appender, r.scoresJson);
+  appendNumber(appender, r.score);
+  appendNumber(appender, r.latencyMs);
+  appendNullable(appender, r.error);
+  appendNullable(appender, r.traceId);
+  appendNullable(appender, r.tagsJson);
+  appendNullable(appender, r.violationsJson);
+  appender.appendInteger(r.violationCount);
+  appender.appendBigInt(BigInt(r.receivedMs));
+  appendNullable(appender, r.runId);
+  appender.endRow();
 }
 
 /**
@@ -124,7 +67,7 @@ export async function insertPredictions(
   if (rows.length === 0) return new Set();
   const { unique, keys } = firstOccurrences(rows);
   try {
-    await appendToPredictions(conn, unique);
+    await appendKept(conn, "predictions", unique, appendRow);
     return keys;
   } catch {
     // Most often a duplicate key (the flush's transaction was rolled back whole); any other failure shows
@@ -139,7 +82,7 @@ async function insertIgnoringStored(
   unique: readonly PredictionRow[],
 ): Promise<Set<string>> {
   try {
-    await appendTo(conn, "predictions_staging", "temp", unique);
+    await appendKept(conn, "predictions_staging", unique, appendRow, "temp");
   } catch (error) {
     await db.run(conn, "DELETE FROM predictions_staging");
     throw new StoreQueryError("APPEND predictions_staging", error);
