@@ -37,7 +37,10 @@ function typedValues(columns: readonly TypedColumn[]): { select: string; from: (
  * from the contracts' feature names and types), so window queries read columns instead of parsing JSON.
  * Predictions are copied in rowid order past a watermark (the table is append-only) before a window query
  * reads, so an answer counts every committed row, late ones included, and in the background after a
- * contract is saved (coalesced); not after every insert, whose acknowledgements it would slow. A reference
+ * contract is saved (coalesced) and once inserts have paused for `idleMs` (a bulk load is then copied before
+ * the first query asks); not after every insert, whose acknowledgements it would slow. The background
+ * copies go in steps of `stepRows` rowids, each its own write, and an insert stops them, so ingestion never
+ * waits for more than one step. A reference
  * version is copied in that background run or on first use, and forgotten when it is uploaded again. New
  * features in a contract rebuild the model's tables.
  *
@@ -47,22 +50,48 @@ function typedValues(columns: readonly TypedColumn[]): { select: string; from: (
  */
 export class FeatureMaterializer {
   private scheduled: NodeJS.Timeout | null = null;
+  private idleTimer: NodeJS.Timeout | null = null;
+  /** Bumped by every insert: a background copy that sees it change gives way. */
+  private inserts = 0;
+  private lastInsertMs = 0;
 
   constructor(
     private readonly db: DuckDbDatabase,
     private readonly delayMs = 1000,
+    private readonly idleMs = 2000,
+    private readonly stepRows = 200_000,
   ) {}
+
+  /**
+   * Notes that predictions were inserted: once no insert has come for `idleMs`, the typed tables are caught
+   * up in the background. Costs a counter and a clock read per insert batch.
+   */
+  noteInsert(): void {
+    this.inserts++;
+    this.lastInsertMs = performance.now();
+    if (this.idleTimer) return;
+    const check = () => {
+      const idleFor = performance.now() - this.lastInsertMs;
+      if (idleFor < this.idleMs) {
+        this.idleTimer = setTimeout(check, this.idleMs - idleFor);
+        this.idleTimer.unref();
+        return;
+      }
+      this.idleTimer = null;
+      const seen = this.inserts;
+      // A failure here is retried by the next window query's own catch-up, which reports it.
+      this.catchUpAll(() => this.inserts !== seen).catch(() => undefined);
+    };
+    this.idleTimer = setTimeout(check, this.idleMs);
+    this.idleTimer.unref();
+  }
 
   /** The model's typed prediction table, caught up with every committed prediction; null without a contract. */
   predictions(model: string): Promise<TypedTable | null> {
-    return this.copyPredictions(model, true);
-  }
-
-  private copyPredictions(model: string, verify: boolean): Promise<TypedTable | null> {
     return this.db.write(async (conn) => {
       const table = await this.tables(conn, model);
       if (!table) return null;
-      await this.catchUp(conn, model, table, verify);
+      await this.catchUp(conn, model, table);
       return { table: `typed_predictions_${table.suffix}`, columns: table.columns };
     });
   }
@@ -118,14 +147,16 @@ export class FeatureMaterializer {
   /** Stops a scheduled catch-up (the store is closing). */
   cancel(): void {
     if (this.scheduled) clearTimeout(this.scheduled);
+    if (this.idleTimer) clearTimeout(this.idleTimer);
     this.scheduled = null;
+    this.idleTimer = null;
   }
 
   /**
-   * Catches every model with a contract up: its typed predictions, and the typed copy of each reference
-   * version not copied yet.
+   * Catches every model with a contract up, in steps: its typed predictions, and the typed copy of each
+   * reference version not copied yet. Stops between steps once `interrupted` says so.
    */
-  async catchUpAll(): Promise<void> {
+  async catchUpAll(interrupted: () => boolean = () => false): Promise<void> {
     const versions = await this.db.write((conn) =>
       this.db.run(
         conn,
@@ -138,8 +169,52 @@ export class FeatureMaterializer {
     const models = await this.db.write((conn) =>
       this.db.run(conn, "SELECT DISTINCT model FROM contracts ORDER BY model"),
     );
-    for (const r of models) await this.copyPredictions(String(r.model), false);
-    for (const r of versions) await this.reference(String(r.model), String(r.version));
+    for (const r of models) {
+      while (!interrupted() && (await this.copyStep(String(r.model)))) {}
+    }
+    for (const r of versions) {
+      if (interrupted()) return;
+      await this.reference(String(r.model), String(r.version));
+    }
+  }
+
+  // Copies at most `stepRows` rowids past the model's watermark in one write; true while more remain.
+  private copyStep(model: string): Promise<boolean> {
+    return this.db.write(async (conn) => {
+      const table = await this.tables(conn, model);
+      if (!table) return false;
+      let more = false;
+      await this.inTransaction(conn, async () => {
+        const endRowid = await this.endRowid(conn);
+        const to = Math.min(endRowid, table.next + this.stepRows);
+        await this.copyRange(conn, model, table, to);
+        more = to < endRowid;
+      });
+      return more;
+    });
+  }
+
+  private async endRowid(conn: DuckDBConnection): Promise<number> {
+    const [end] = await this.db.run(conn, "SELECT coalesce(max(rowid) + 1, 0) AS end_rowid FROM predictions");
+    return Number(end?.end_rowid ?? 0);
+  }
+
+  // Copies the model's predictions from its watermark up to rowid `to` (excluded) and moves the watermark.
+  private async copyRange(
+    conn: DuckDBConnection,
+    model: string,
+    table: Registered,
+    to: number,
+  ): Promise<void> {
+    if (to <= table.next) return;
+    const values = typedValues(table.columns);
+    await this.db.run(
+      conn,
+      `INSERT INTO typed_predictions_${table.suffix} SELECT id, ts_ms, version, json_extract_string(prediction, '$')${values.select}
+       FROM ${values.from("(SELECT * FROM predictions WHERE model = ? AND rowid >= ? AND rowid < ?)")}`,
+      [model, table.next, to],
+    );
+    await this.db.run(conn, "UPDATE typed_feature_tables SET next_rowid = ? WHERE model = ?", [to, model]);
   }
 
   private async inTransaction(conn: DuckDBConnection, work: () => Promise<void>): Promise<void> {
@@ -192,37 +267,15 @@ export class FeatureMaterializer {
     return { suffix, columns, next: 0 };
   }
 
-  // Copies the predictions past the watermark. With `verify` (before a query reads) a count check guards the
-  // watermark: should rowids ever move (they do not in an append-only table), the table is rebuilt rather
-  // than left short. The background copy skips it: scanning the model's rows after every batch cost more
-  // than the copy.
-  private async catchUp(
-    conn: DuckDBConnection,
-    model: string,
-    table: Registered,
-    verify: boolean,
-  ): Promise<void> {
+  // Copies the predictions past the watermark before a query reads. A count check guards the watermark:
+  // should rowids ever move (they do not in an append-only table), the table is rebuilt rather than left
+  // short. The background steps skip it: scanning the model's rows each time would cost more than the copy.
+  private async catchUp(conn: DuckDBConnection, model: string, table: Registered): Promise<void> {
     const name = `typed_predictions_${table.suffix}`;
     const values = typedValues(table.columns);
     await this.inTransaction(conn, async () => {
-      const [end] = await this.db.run(
-        conn,
-        "SELECT coalesce(max(rowid) + 1, 0) AS end_rowid FROM predictions",
-      );
-      const endRowid = Number(end?.end_rowid ?? 0);
-      if (endRowid > table.next) {
-        await this.db.run(
-          conn,
-          `INSERT INTO ${name} SELECT id, ts_ms, version, json_extract_string(prediction, '$')${values.select}
-           FROM ${values.from("(SELECT * FROM predictions WHERE model = ? AND rowid >= ? AND rowid < ?)")}`,
-          [model, table.next, endRowid],
-        );
-        await this.db.run(conn, "UPDATE typed_feature_tables SET next_rowid = ? WHERE model = ?", [
-          endRowid,
-          model,
-        ]);
-      }
-      if (!verify) return;
+      const endRowid = await this.endRowid(conn);
+      await this.copyRange(conn, model, table, endRowid);
       const [counts] = await this.db.run(
         conn,
         `SELECT (SELECT count(*) FROM ${name}) AS typed, (SELECT count(*) FROM predictions WHERE model = ?) AS stored`,
