@@ -14,7 +14,7 @@ export type {
   DriftMatrixMultivariate,
   DriftMatrixWindow,
 } from "./http/drift-matrix-view.js";
-export type { AlertJson, SilenceJson } from "./http/routes/alerts.js";
+export type { AlertJson, SilenceJson } from "./http/routes/alert-json.js";
 export type { SegmentsAnswer } from "./http/routes/segments.js";
 export type { RunDetail, TraceResult } from "./lineage/lineage-service.js";
 export type { RunStatus, RunSummary } from "./lineage/run-record.js";

@@ -1,11 +1,17 @@
 import type { Alert, AlertEvent, AlertState, Silence } from "../engine/alerts/alert.js";
+import type { LabelMatcher } from "../engine/alerts/alert-label-matchers.js";
 import type { Segment } from "../engine/check.js";
 import type { Monitor } from "../engine/monitors/monitor.js";
 
-/** Which alerts to list; times filter on the alert's span overlapping `[fromMs, toMs)`. */
+/**
+ * Which alerts to list; times filter on the alert's span overlapping `[fromMs, toMs)`, `labels` on the
+ * alert's labels as `alertLabels` gives them (every matcher must hold). Filters apply before `limit`.
+ */
 export interface AlertQuery {
   state?: AlertState;
   model?: string;
+  monitor?: string;
+  labels?: readonly LabelMatcher[];
   fromMs?: number;
   toMs?: number;
   limit: number;

@@ -70,7 +70,18 @@ export const monitorPaths: Paths = {
       operationId: "listAlerts",
       tags: ["Monitors and alerts"],
       summary: "Alerts, newest first, with their evidence",
-      parameters: [stateParam, queryParam("model", "Only this model's alerts"), limitParam(100)],
+      parameters: [
+        stateParam,
+        queryParam("model", "Only this model's alerts"),
+        queryParam("monitor", "Only this monitor's alerts"),
+        // An array in the query is repeated `label=` parameters (OpenAPI's default form style, exploded).
+        queryParam(
+          "label",
+          "`key=value`, repeatable: only alerts whose labels (see `Alert.labels`) hold every one. Applied before `limit`; 400 naming `label` when one has no `=`, an empty key or value, or a key that is not a label name",
+          { type: "array", items: { type: "string", pattern: "^[A-Za-z_][A-Za-z0-9_]*=.+$" }, maxItems: 20 },
+        ),
+        limitParam(500, 10_000),
+      ],
       responses: {
         "200": jsonResponse("The alerts", {
           type: "object",
@@ -104,7 +115,7 @@ export const monitorPaths: Paths = {
       operationId: "listModelAlerts",
       tags: ["Monitors and alerts"],
       summary: "The model's alerts active in `[from, to)` and their history",
-      parameters: [modelParam, ...rangeParams, stateParam, limitParam(100)],
+      parameters: [modelParam, ...rangeParams, stateParam, limitParam(500, 10_000)],
       responses: { "200": jsonResponse("The alerts"), ...errorResponses() },
     }),
   },

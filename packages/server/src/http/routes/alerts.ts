@@ -1,14 +1,14 @@
 import { randomUUID } from "node:crypto";
 import type { FastifyPluginAsync } from "fastify";
-import type { Alert, AlertEvent, AlertState, Silence } from "../../engine/alerts/alert.js";
-import { alertLabels, matchingSilence } from "../../engine/alerts/alert-listing.js";
-import type { MonitorKind, MonitorThreshold, Severity } from "../../engine/monitors/monitor.js";
+import type { Alert, AlertState, Silence } from "../../engine/alerts/alert.js";
+import { parseLabelMatchers } from "../../engine/alerts/alert-label-matchers.js";
 import { parseDuration, windowOf, windowToJson } from "../../engine/window.js";
 import { SightlineError } from "../../errors.js";
 import { parseTimestamp } from "../../ingest/timestamp.js";
 import { checkModelName } from "../../names.js";
 import { parseJsonObject } from "../../registry/parse-registry-body.js";
 import type { AppServices } from "../app.js";
+import { alertToJson, eventToJson, silenceToJson } from "./alert-json.js";
 
 const states: readonly AlertState[] = ["pending", "firing", "resolved"];
 
@@ -30,108 +30,6 @@ function limitOf(value: string | undefined): number {
   if (!Number.isInteger(n) || n < 1 || n > 10_000)
     throw invalid("limit", "must be an integer from 1 to 10000");
   return n;
-}
-
-function iso(ms: number | null): string | null {
-  return ms === null ? null : new Date(ms).toISOString();
-}
-
-/** An alert as the alert endpoints answer it. */
-export interface AlertJson {
-  id: string;
-  state: AlertState;
-  monitor: string;
-  model: string;
-  kind: MonitorKind;
-  subject: string;
-  version: string | null;
-  segment: string | null;
-  severity: Severity;
-  /** The monitor's labels and the alert's model, monitor, kind, subject, severity, version, segment. */
-  labels: Record<string, string>;
-  /** A silence is in force over the alert now: its notifications are muted. */
-  silenced: boolean;
-  silence_id: string | null;
-  starts_at: string;
-  fired_at: string | null;
-  resolved_at: string | null;
-  acknowledged_at: string | null;
-  acknowledged_by: string | null;
-  evidence: {
-    metric: string;
-    value: number | null;
-    threshold: number | null;
-    rule: MonitorThreshold;
-    window: { from: string; to: string };
-    rows: number;
-    check: Record<string, unknown>;
-    link: string;
-  };
-}
-
-/** A silence as the silence endpoints answer it. */
-export interface SilenceJson {
-  id: string;
-  matchers: Record<string, string>;
-  starts_at: string;
-  until: string;
-  created_at: string;
-  created_by: string;
-  comment: string;
-}
-
-/**
- * The JSON form of an alert in API answers: `labels` as silences match them, and `silenced` with the id of
- * the silence in force over it (among `silences`, at `nowMs`).
- *
- * @example
- * const json = alertToJson(alert, await store.alerts.listSilences(nowMs, false), nowMs);
- */
-export function alertToJson(a: Alert, silences: readonly Silence[], nowMs: number): AlertJson {
-  const silence = matchingSilence(a, silences, nowMs);
-  return {
-    id: a.id,
-    state: a.state,
-    monitor: a.monitor,
-    model: a.model,
-    kind: a.kind,
-    subject: a.subject,
-    version: a.version,
-    segment: a.segment,
-    severity: a.severity,
-    labels: alertLabels(a),
-    silenced: silence !== undefined,
-    silence_id: silence?.id ?? null,
-    starts_at: new Date(a.startsMs).toISOString(),
-    fired_at: iso(a.firedMs),
-    resolved_at: iso(a.resolvedMs),
-    acknowledged_at: iso(a.acknowledgedMs),
-    acknowledged_by: a.acknowledgedBy,
-    evidence: { ...a.evidence, window: windowToJson(a.evidence.window) },
-  };
-}
-
-function eventToJson(e: AlertEvent): Record<string, unknown> {
-  return {
-    alert_id: e.alertId,
-    type: e.type,
-    at: iso(e.atMs),
-    monitor: e.monitor,
-    model: e.model,
-    silenced: e.silenced,
-  };
-}
-
-function silenceToJson(s: Silence): SilenceJson {
-  return {
-    id: s.id,
-    matchers: s.matchers,
-    starts_at: new Date(s.startsMs).toISOString(),
-    until: new Date(s.untilMs).toISOString(),
-    created_at: new Date(s.createdMs).toISOString(),
-    created_by: s.createdBy,
-    comment: s.comment,
-  };
 }
 
 function parseSilence(body: Record<string, unknown>, nowMs: number): Silence {
@@ -196,22 +94,36 @@ export function alertRoutes(services: AppServices): FastifyPluginAsync {
       return list.map((a) => alertToJson(a, silences, nowMs));
     };
 
-    app.get<{ Querystring: { state?: string; model?: string; limit?: string } }>(
-      "/api/v1/alerts",
-      read,
-      async (request) => {
-        const { state, model, limit } = request.query;
-        if (state !== undefined && !(states as readonly string[]).includes(state)) {
-          throw invalid("state", `must be one of ${states.join(", ")}`);
-        }
-        const list = await alerts.listAlerts({
-          ...(state === undefined ? {} : { state: state as AlertState }),
-          ...(model === undefined ? {} : { model: checkModelName(model) }),
-          limit: limitOf(limit),
-        });
-        return { alerts: await toJson(list) };
-      },
-    );
+    app.get<{
+      Querystring: {
+        state?: string | string[];
+        model?: string | string[];
+        monitor?: string | string[];
+        label?: string | string[];
+        limit?: string | string[];
+      };
+    }>("/api/v1/alerts", read, async (request) => {
+      const { state, model, monitor, limit } = request.query;
+      const one = (field: string, value: string | string[] | undefined) => {
+        if (Array.isArray(value)) throw invalid(field, "may be given once");
+        return value;
+      };
+      const stateValue = one("state", state);
+      if (stateValue !== undefined && !(states as readonly string[]).includes(stateValue)) {
+        throw invalid("state", `must be one of ${states.join(", ")}`);
+      }
+      const modelValue = one("model", model);
+      const monitorValue = one("monitor", monitor);
+      if (monitorValue === "") throw invalid("monitor", "must not be empty");
+      const list = await alerts.listAlerts({
+        ...(stateValue === undefined ? {} : { state: stateValue as AlertState }),
+        ...(modelValue === undefined ? {} : { model: checkModelName(modelValue) }),
+        ...(monitorValue === undefined ? {} : { monitor: monitorValue }),
+        labels: parseLabelMatchers(request.query.label),
+        limit: limitOf(one("limit", limit)),
+      });
+      return { alerts: await toJson(list) };
+    });
 
     app.get<{ Params: { id: string } }>("/api/v1/alerts/:id", read, async (request) => {
       const alert = await alerts.getAlert(request.params.id);

@@ -2,6 +2,7 @@ import type { Alert, AlertEvent, Silence } from "../../engine/alerts/alert.js";
 import type { Segment } from "../../engine/check.js";
 import type { Monitor } from "../../engine/monitors/monitor.js";
 import type { AlertQuery, AlertStore, ModelExtent, WindowCount } from "../alert-store.js";
+import { alertLabelCondition } from "./alert-label-condition.js";
 import type { DuckDbDatabase, Row } from "./duckdb-database.js";
 
 function toAlert(r: Row): Alert {
@@ -96,6 +97,15 @@ export class DuckDbAlertStore implements AlertStore {
     if (query.model !== undefined) {
       where.push("model = ?");
       params.push(query.model);
+    }
+    if (query.monitor !== undefined) {
+      where.push("monitor = ?");
+      params.push(query.monitor);
+    }
+    for (const matcher of query.labels ?? []) {
+      const condition = alertLabelCondition(matcher);
+      where.push(condition.sql);
+      params.push(...condition.params);
     }
     if (query.toMs !== undefined) {
       where.push("starts_ms < ?");
