@@ -6,12 +6,15 @@ import type { Monitor } from "../engine/monitors/monitor.js";
 /**
  * Which alerts to list; times filter on the alert's span overlapping `[fromMs, toMs)`, `labels` on the
  * alert's labels as `alertLabels` gives them (every matcher must hold). Filters apply before `limit`.
+ * The order is newest start first, then id descending.
  */
 export interface AlertQuery {
   state?: AlertState;
   model?: string;
   monitor?: string;
   labels?: readonly LabelMatcher[];
+  /** Only alerts after this one in the listing's order (newest start first, then id): the next page. */
+  beforeId?: string;
   fromMs?: number;
   toMs?: number;
   limit: number;

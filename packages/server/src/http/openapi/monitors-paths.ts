@@ -81,11 +81,21 @@ export const monitorPaths: Paths = {
           { type: "array", items: { type: "string", pattern: "^[A-Za-z_][A-Za-z0-9_]*=.+$" }, maxItems: 20 },
         ),
         limitParam(500, 10_000),
+        queryParam(
+          "before",
+          "The `next_before` of the previous answer: the next page, with the same filters (400 when no alert has this id)",
+        ),
       ],
       responses: {
         "200": jsonResponse("The alerts", {
           type: "object",
-          properties: { alerts: { type: "array", items: ref("Alert") } },
+          properties: {
+            alerts: { type: "array", items: ref("Alert") },
+            next_before: {
+              type: ["string", "null"],
+              description: "When more alerts match: the id to pass as `before` for the next page; else null",
+            },
+          },
         }),
         ...errorResponses(),
       },

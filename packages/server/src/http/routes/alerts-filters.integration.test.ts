@@ -20,14 +20,15 @@ const monitors = [
   { model: "churn", monitor: "churn.legacy", kind: "latency", labels: { version: "legacy" } },
 ] as const;
 
-// 120 alerts over 120 hours, in an order where the newest ones rarely carry the rarer labels.
+// 120 alerts over 40 hours, in an order where the newest ones rarely carry the rarer labels.
 function seededAlerts(): Alert[] {
   const next = mulberry32(11);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
   return Array.from({ length: 120 }, (_, i) => {
     const m = i < 100 ? pick(monitors.slice(0, 3)) : pick(monitors);
     const state: AlertState = pick(["pending", "firing", "resolved"]);
-    const startsMs = t0 + (120 - i) * hour;
+    // Three alerts start in each hour, so pages also split between alerts of the same start.
+    const startsMs = t0 + Math.floor((120 - i) / 3) * hour;
     return {
       id: `alert-${String(i).padStart(3, "0")}`,
       fingerprint: `f-${i}`,
@@ -144,6 +145,36 @@ describe("GET /api/v1/alerts filters on the server, before the limit", () => {
     expect((answer.json.alerts as AlertJson[]).map((a) => a.id)).toEqual(
       critical.slice(0, 3).map((a) => a.id),
     );
+  });
+
+  it("pages through the matching alerts with next_before: every one once, in order, then null", async () => {
+    for (const [labels, other] of [
+      [["team=ml"], {}],
+      [["tier=gold"], { state: "resolved" }],
+      [[], {}],
+    ] as [string[], Record<string, string>][]) {
+      const seen: string[] = [];
+      let before: string | null = null;
+      let pages = 0;
+      do {
+        const page = await api.get(
+          query(labels, { ...other, limit: "7", ...(before === null ? {} : { before }) }),
+        );
+        expect(page.status).toBe(200);
+        const ids = (page.json.alerts as AlertJson[]).map((a) => a.id);
+        expect(ids.length).toBeLessThanOrEqual(7);
+        seen.push(...ids);
+        before = page.json.next_before;
+        if (before !== null) expect(before).toBe(ids.at(-1));
+        pages++;
+      } while (before !== null && pages < 50);
+      const want = expected(labels, other).map((a) => a.id);
+      expect(seen).toEqual(want);
+      expect(pages).toBe(Math.max(1, Math.ceil(want.length / 7)));
+    }
+    const unknown = await api.get("/api/v1/alerts?before=no-such-alert");
+    expect(unknown.status).toBe(400);
+    expect(unknown.json.error).toMatchObject({ code: "SL_INVALID_QUERY", details: { field: "before" } });
   });
 
   it("answers 400 naming the parameter for a malformed label or a repeated single-valued one", async () => {

@@ -101,9 +101,10 @@ export function alertRoutes(services: AppServices): FastifyPluginAsync {
         monitor?: string | string[];
         label?: string | string[];
         limit?: string | string[];
+        before?: string | string[];
       };
     }>("/api/v1/alerts", read, async (request) => {
-      const { state, model, monitor, limit } = request.query;
+      const { state, model, monitor, limit, before } = request.query;
       const one = (field: string, value: string | string[] | undefined) => {
         if (Array.isArray(value)) throw invalid(field, "may be given once");
         return value;
@@ -115,14 +116,26 @@ export function alertRoutes(services: AppServices): FastifyPluginAsync {
       const modelValue = one("model", model);
       const monitorValue = one("monitor", monitor);
       if (monitorValue === "") throw invalid("monitor", "must not be empty");
+      const labels = parseLabelMatchers(request.query.label);
+      const max = limitOf(one("limit", limit));
+      const beforeId = one("before", before);
+      if (beforeId !== undefined && (await alerts.getAlert(beforeId)) === undefined)
+        throw invalid("before", "must be the id of an alert (the next_before of the previous page)");
+      // One more than asked tells whether another page follows.
       const list = await alerts.listAlerts({
         ...(stateValue === undefined ? {} : { state: stateValue as AlertState }),
         ...(modelValue === undefined ? {} : { model: checkModelName(modelValue) }),
         ...(monitorValue === undefined ? {} : { monitor: monitorValue }),
-        labels: parseLabelMatchers(request.query.label),
-        limit: limitOf(one("limit", limit)),
+        ...(beforeId === undefined ? {} : { beforeId }),
+        labels,
+        limit: max + 1,
       });
-      return { alerts: await toJson(list) };
+      const page = list.slice(0, max);
+      const last = page.at(-1);
+      return {
+        alerts: await toJson(page),
+        next_before: list.length > max && last !== undefined ? last.id : null,
+      };
     });
 
     app.get<{ Params: { id: string } }>("/api/v1/alerts/:id", read, async (request) => {

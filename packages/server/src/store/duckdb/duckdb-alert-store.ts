@@ -107,6 +107,13 @@ export class DuckDbAlertStore implements AlertStore {
       where.push(condition.sql);
       params.push(...condition.params);
     }
+    if (query.beforeId !== undefined) {
+      where.push(
+        `EXISTS (SELECT 1 FROM alerts page_end WHERE page_end.id = ? AND (alerts.starts_ms < page_end.starts_ms
+           OR (alerts.starts_ms = page_end.starts_ms AND alerts.id < page_end.id)))`,
+      );
+      params.push(query.beforeId);
+    }
     if (query.toMs !== undefined) {
       where.push("starts_ms < ?");
       params.push(query.toMs);
