@@ -13,22 +13,23 @@ export function parseLabel(text: string): [string, string] | null {
 }
 
 /**
- * The alerts page's label filter, kept in the URL (`label=key=value`); empty clears it. Mount it with
- * `key={label}` so a label link followed elsewhere shows in the field.
+ * The alerts page's label filter, kept in the URL as repeated `label=key=value` (the server keeps the
+ * alerts holding every one); the field takes them separated by spaces, and empty clears them. Mount it with
+ * `key` set to the URL's labels so a label link followed elsewhere shows in the field.
  *
  * @example
- * <AlertLabelFilter key={params.get("label") ?? ""} />
+ * <AlertLabelFilter key={params.getAll("label").join(" ")} />
  */
 export function AlertLabelFilter() {
   const [params, setParams] = useSearchParams();
-  const [text, setText] = useState(params.get("label") ?? "");
+  const [text, setText] = useState(params.getAll("label").join(" "));
   const apply = (event: FormEvent) => {
     event.preventDefault();
+    const labels = text.split(/\s+/).filter((t) => t !== "");
+    if (!labels.every((label) => parseLabel(label))) return;
     const next = new URLSearchParams(params);
-    const value = text.trim();
-    if (value === "") next.delete("label");
-    else if (parseLabel(value)) next.set("label", value);
-    else return;
+    next.delete("label");
+    for (const label of labels) next.append("label", label);
     setParams(next);
   };
   return (
@@ -36,10 +37,11 @@ export function AlertLabelFilter() {
       <label>
         Label{" "}
         <input
-          placeholder="key=value"
+          placeholder="key=value …"
           value={text}
           onChange={(e) => setText(e.target.value)}
-          pattern="[^=]+=.+"
+          pattern="\s*([^=\s]+=\S+\s*)*"
+          title="one or more key=value, separated by spaces"
         />
       </label>
       <button type="submit">Filter</button>

@@ -6,6 +6,7 @@ import { type RunningServer, resolveServerConfig, startServer } from "sightline"
 import type { AlertJson, DriftAnswer, SilenceJson } from "sightline/api-types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, openPage, screenshot } from "./browser.js";
+import { seedAlerts } from "./seed-alerts.js";
 import { SEED_DAYS, SEED_START_MS, seedDriftedModel } from "./seed-drift.js";
 
 async function json<T>(url: string): Promise<T> {
@@ -98,15 +99,26 @@ describe("alerts and overview health in a real browser", () => {
     const { page, errors } = await openPage(browser);
     await page.goto(`${server.url}/alerts?state=all`);
     await page.locator(`tr[data-alert-id="${alert.id}"]`).waitFor();
-    expect(await page.locator("tr[data-alert-id]").count()).toBe(all.length);
-    await page.getByLabel("Label", { exact: true }).fill("monitor=flight.drift");
+    await expect.poll(() => page.locator("tr[data-alert-id]").count()).toBe(all.length);
+    // The filter goes to the server as repeated label parameters; the page shows what the server answers.
+    const labelled = (url: string) => new URL(url).searchParams.getAll("label").join(" ");
+    const filtered = page.waitForRequest(
+      (r) => r.url().includes("/api/v1/alerts?") && labelled(r.url()) === "monitor=flight.drift kind=drift",
+    );
+    await page.getByLabel("Label", { exact: true }).fill("monitor=flight.drift kind=drift");
     await page.getByRole("button", { name: "Filter" }).click();
-    await expect.poll(() => new URL(page.url()).searchParams.get("label")).toBe("monitor=flight.drift");
-    const drift = all.filter((a) => a.labels.monitor === "flight.drift");
+    await filtered;
+    await expect.poll(() => labelled(page.url())).toBe("monitor=flight.drift kind=drift");
+    const drift = await json<{ alerts: AlertJson[] }>(
+      `${server.url}/api/v1/alerts?label=monitor=flight.drift&label=kind=drift&limit=500`,
+    );
     // The seeded quality alert is left out by the filter.
-    expect(drift.length).toBeLessThan(all.length);
-    await expect.poll(() => page.locator("tr[data-alert-id]").count()).toBe(drift.length);
-    for (const a of drift) expect(await page.locator(`tr[data-alert-id="${a.id}"]`).count()).toBe(1);
+    expect(drift.alerts.length).toBeLessThan(all.length);
+    expect(drift.alerts.map((a) => a.id)).toEqual(
+      all.filter((a) => a.labels.monitor === "flight.drift" && a.labels.kind === "drift").map((a) => a.id),
+    );
+    await expect.poll(() => page.locator("tr[data-alert-id]").count()).toBe(drift.alerts.length);
+    for (const a of drift.alerts) expect(await page.locator(`tr[data-alert-id="${a.id}"]`).count()).toBe(1);
     // A label shown on a row links to the alerts carrying it.
     await page
       .locator(`tr[data-alert-id="${alert.id}"]`)
@@ -187,6 +199,50 @@ describe("alerts and overview health in a real browser", () => {
     await page.getByRole("button", { name: "Drifted features" }).click();
     await expect.poll(() => new URL(page.url()).searchParams.get("sort")).toBe("drifted");
     await screenshot(page, "overview");
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe("alerts page over more alerts than one page, in a real browser", () => {
+  let dir: string;
+  let server: RunningServer;
+  let browser: Browser;
+  let rareIds: string[];
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), "sightline-web-alert-pages-"));
+    server = await startServer(resolveServerConfig({ port: 0, dataDir: dir, logLevel: "silent" }, {}));
+    rareIds = await seedAlerts(server, 600, 3);
+    browser = await launchBrowser();
+  }, 30_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it("finds labelled alerts older than the newest 500, and shows more on request", async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(`${server.url}/alerts?label=team=rare`);
+    // The three rare alerts are older than 600 others: only the server's filter finds them.
+    await expect
+      .poll(() => page.locator("tr[data-alert-id]").evaluateAll((rows) => rows.map((r) => r.dataset.alertId)))
+      .toEqual(rareIds);
+    expect(await page.getByRole("button", { name: /^Show more/ }).count()).toBe(0);
+    await page.getByLabel("Label", { exact: true }).fill("");
+    await page.getByRole("button", { name: "Filter" }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.getAll("label")).toEqual([]);
+    await expect.poll(() => page.locator("tr[data-alert-id]").count()).toBe(500);
+    await page.getByRole("button", { name: "Show more (500 shown)" }).click();
+    await expect.poll(() => page.locator("tr[data-alert-id]").count()).toBe(603);
+    await expect.poll(() => page.getByRole("button", { name: /^Show more/ }).count()).toBe(0);
+    const ids = await page
+      .locator("tr[data-alert-id]")
+      .evaluateAll((rows) => rows.map((r) => r.dataset.alertId));
+    expect(new Set(ids).size).toBe(603);
+    expect(ids.slice(-3)).toEqual(rareIds);
     expect(errors).toEqual([]);
     await page.context().close();
   });
