@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { SightlineError } from "../errors.js";
-import { silenceBody } from "./alerts-command.js";
+import { alertListPath, silenceBody } from "./alerts-command.js";
 import { queryString, serverTarget } from "./api-client.js";
 import { monitorBody, planMonitorsApply } from "./monitors-command.js";
 import { renderDrift } from "./render-windows.js";
@@ -29,6 +29,35 @@ describe("serverTarget and queryString", () => {
     });
     expect(queryString({ a: "1", b: undefined, c: "x:y" })).toBe("?a=1&c=x%3Ay");
     expect(queryString({ a: undefined })).toBe("");
+  });
+});
+
+describe("alertListPath", () => {
+  it("sends each set filter once and every --label as its own label parameter", () => {
+    expect(alertListPath({})).toBe("/api/v1/alerts");
+    const path = alertListPath({
+      state: "firing",
+      monitor: "m.drift",
+      label: ["team=ml", "expr=a=b"],
+      limit: "5",
+    });
+    const url = new URL(path, "http://h");
+    expect(url.pathname).toBe("/api/v1/alerts");
+    expect(Object.fromEntries(url.searchParams)).toMatchObject({
+      state: "firing",
+      monitor: "m.drift",
+      limit: "5",
+    });
+    expect(url.searchParams.getAll("label")).toEqual(["team=ml", "expr=a=b"]);
+  });
+
+  it("names --label when one is malformed, as the server would reject it", () => {
+    for (const bad of ["team", "=ml", "team="]) {
+      const error = thrown(() => alertListPath({ label: ["team=ml", bad] }));
+      expect(error.code).toBe("SL_INVALID_QUERY");
+      expect(error.details).toEqual({ field: "--label" });
+      expect(error.message).toMatch(/^--label /);
+    }
   });
 });
 

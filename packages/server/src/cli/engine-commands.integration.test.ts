@@ -1,44 +1,19 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resolveServerConfig } from "../config.js";
 import { type RunningServer, startServer } from "../server.js";
 import { ApiClient } from "../test-support/api-client.js";
+import { runCli } from "../test-support/run-cli.js";
 import { mulberry32 } from "../test-support/seeded-random.js";
 import { makeTempDir, removeTempDir } from "../test-support/temp-dir.js";
-import { main } from "./main.js";
 
 const hour = 3_600_000;
 const t0 = Date.UTC(2024, 2, 1);
 const model = "fraud";
 const range = ["--from", new Date(t0).toISOString(), "--to", new Date(t0 + 4 * hour).toISOString()];
 
-// Runs the CLI in-process and returns its exit code and what it printed.
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = vi.spyOn(console, "log").mockImplementation((...a: unknown[]) => void out.push(a.join(" ")));
-  const error = vi
-    .spyOn(console, "error")
-    .mockImplementation((...a: unknown[]) => void err.push(a.join(" ")));
-  const stderr = vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
-    err.push(String(chunk));
-    return true;
-  });
-  const stdout = vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
-    out.push(String(chunk));
-    return true;
-  });
-  try {
-    const code = await main(["node", "sightline", ...args]);
-    return { code, out: out.join("\n"), err: err.join("\n") };
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-    stderr.mockRestore();
-    stdout.mockRestore();
-  }
-}
+const cli = runCli;
 
 function referenceCsv(rows: number): string {
   const next = mulberry32(3);

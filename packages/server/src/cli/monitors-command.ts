@@ -3,81 +3,15 @@ import { Command } from "commander";
 import { parse } from "yaml";
 import { parseMonitorsFile } from "../engine/monitors/parse-monitors-file.js";
 import { SightlineError } from "../errors.js";
-import {
-  callApi,
-  printAnswer,
-  queryString,
-  type ServerFlags,
-  serverTarget,
-  withServerOptions,
-} from "./api-client.js";
-import { formatNumber, renderTable } from "./render-table.js";
+import { callApi, printAnswer, queryString, type ServerFlags } from "./api-client.js";
+import { renderAlerts } from "./render-alert.js";
+import { forText, renderMonitorDetail, renderMonitors } from "./render-monitor.js";
+import { commandGroup, serverCommand, targetOf } from "./server-command.js";
 
-// biome-ignore lint/suspicious/noExplicitAny: JSON answers of the monitors API, read by the renderers below
+// biome-ignore lint/suspicious/noExplicitAny: JSON answers of the monitors API
 type Json = any;
 
 const enc = encodeURIComponent;
-
-function thresholdText(threshold: Json): string {
-  if (threshold?.calibrated) return "calibrated";
-  if (threshold?.above !== undefined) return `> ${formatNumber(threshold.above)}`;
-  if (threshold?.below !== undefined) return `< ${formatNumber(threshold.below)}`;
-  return "-";
-}
-
-function forText(forMs: number): string {
-  if (!forMs) return "0";
-  for (const [unit, ms] of [
-    ["w", 604_800_000],
-    ["d", 86_400_000],
-    ["h", 3_600_000],
-  ] as const) {
-    if (forMs % ms === 0) return `${forMs / ms}${unit}`;
-  }
-  return `${Math.round(forMs / 60_000)}m`;
-}
-
-/**
- * The monitors of `GET /api/v1/monitors` as a table: name, model, kind, subject, metric, window, threshold,
- * for, severity, enabled and source.
- *
- * @example
- * console.log(renderMonitors(json.monitors));
- */
-export function renderMonitors(monitors: readonly Json[]): string {
-  if (monitors.length === 0) return "no monitors";
-  const rows = [
-    [
-      "NAME",
-      "MODEL",
-      "KIND",
-      "SUBJECT",
-      "METRIC",
-      "WINDOW",
-      "THRESHOLD",
-      "FOR",
-      "SEVERITY",
-      "ENABLED",
-      "SOURCE",
-    ],
-  ];
-  for (const m of monitors) {
-    rows.push([
-      String(m.name),
-      String(m.model),
-      String(m.kind),
-      `${m.subject}${m.version ? ` @${m.version}` : ""}${m.segment ? ` [${m.segment}]` : ""}`,
-      m.metric ?? "-",
-      String(m.window),
-      thresholdText(m.threshold),
-      forText(Number(m.for_ms)),
-      String(m.severity),
-      m.enabled ? "yes" : "no",
-      String(m.source),
-    ]);
-  }
-  return renderTable(rows);
-}
 
 /** What `monitors apply` sends: full monitors to PUT, and monitors only switched on or off by name. */
 export interface MonitorsApplyPlan {
@@ -119,87 +53,111 @@ export function monitorBody(monitor: Json, enabled: boolean): Record<string, unk
   return body;
 }
 
-function target(flags: ServerFlags) {
-  return serverTarget(flags, process.env);
-}
-
 function listCommand(): Command {
-  return withServerOptions(
+  return serverCommand(
     new Command("list")
       .description("list monitors (defaults, file and API) and where each came from")
       .option("--model <model>", "only monitors of this model"),
-  ).action(async (flags: ServerFlags & { model?: string }) => {
-    const { json } = await callApi(
-      target(flags),
-      "GET",
-      `/api/v1/monitors${queryString({ model: flags.model })}`,
-    );
-    printAnswer(flags, json, () => renderMonitors(json.monitors));
-  });
+    async (flags: ServerFlags & { model?: string }) => {
+      const path = `/api/v1/monitors${queryString({ model: flags.model })}`;
+      const { json } = await callApi(targetOf(flags), "GET", path);
+      printAnswer(flags, json, () => renderMonitors(json.monitors));
+    },
+  );
+}
+
+function showCommand(): Command {
+  return serverCommand(
+    new Command("show")
+      .description("one monitor: its rule, where it came from, and its newest alerts")
+      .argument("<name>", "monitor name (see `sightline monitors list`)")
+      .option("--alerts <n>", "how many of its newest alerts to show (0: none)", "10"),
+    async (name: string, flags: ServerFlags & { alerts: string }) => {
+      const count = Number(flags.alerts);
+      if (!Number.isInteger(count) || count < 0 || count > 10_000)
+        throw new SightlineError("SL_INVALID_QUERY", "--alerts must be an integer from 0 to 10000", {
+          field: "--alerts",
+        });
+      const server = targetOf(flags);
+      const { monitor } = (await callApi(server, "GET", `/api/v1/monitors/${enc(name)}`)).json;
+      const path = `/api/v1/alerts${queryString({ monitor: monitor.name, limit: String(count) })}`;
+      const alerts: Json[] = count === 0 ? [] : (await callApi(server, "GET", path)).json.alerts;
+      printAnswer(flags, { monitor, alerts }, () =>
+        count === 0
+          ? renderMonitorDetail(monitor)
+          : `${renderMonitorDetail(monitor)}
+
+newest alerts:
+${renderAlerts(alerts)}`,
+      );
+    },
+  );
 }
 
 function applyCommand(): Command {
-  return withServerOptions(
+  return serverCommand(
     new Command("apply")
       .description(
         "validate a monitors file (YAML or JSON) locally, then create or replace its monitors (admin)",
       )
       .argument("<file>", "monitors file, as for `sightline serve --monitors`"),
-  ).action(async (file: string, flags: ServerFlags) => {
-    let text: string;
-    try {
-      text = await readFile(file, "utf8");
-    } catch (error) {
-      throw new SightlineError("SL_INVALID_MONITOR", `cannot read ${file}: ${(error as Error).message}`, {
-        field: "file",
-      });
-    }
-    const plan = planMonitorsApply(text, file);
-    const server = target(flags);
-    const applied: Json[] = [];
-    for (const { name, body } of plan.monitors) {
-      applied.push((await callApi(server, "PUT", `/api/v1/monitors/${enc(name)}`, body)).json.monitor);
-    }
-    for (const [name, enabled] of Object.entries(plan.enabled)) {
-      const current = (await callApi(server, "GET", `/api/v1/monitors/${enc(name)}`)).json.monitor;
-      const body = monitorBody(current, enabled);
-      applied.push((await callApi(server, "PUT", `/api/v1/monitors/${enc(name)}`, body)).json.monitor);
-    }
-    const answer = { monitors: applied, notifiers_not_applied: plan.notifiers };
-    printAnswer(flags, answer, () => {
-      const lines = [`applied ${applied.length} monitor(s) from ${file}`, renderMonitors(applied)];
-      if (plan.notifiers.length > 0) {
-        lines.push(
-          `note: notifiers (${plan.notifiers.join(", ")}) are read by the server from its --monitors file; the API does not create them`,
-        );
+    async (file: string, flags: ServerFlags) => {
+      let text: string;
+      try {
+        text = await readFile(file, "utf8");
+      } catch (error) {
+        throw new SightlineError("SL_INVALID_MONITOR", `cannot read ${file}: ${(error as Error).message}`, {
+          field: "file",
+        });
       }
-      return lines.join("\n");
-    });
-  });
+      const plan = planMonitorsApply(text, file);
+      const server = targetOf(flags);
+      const applied: Json[] = [];
+      for (const { name, body } of plan.monitors) {
+        applied.push((await callApi(server, "PUT", `/api/v1/monitors/${enc(name)}`, body)).json.monitor);
+      }
+      for (const [name, enabled] of Object.entries(plan.enabled)) {
+        const current = (await callApi(server, "GET", `/api/v1/monitors/${enc(name)}`)).json.monitor;
+        const body = monitorBody(current, enabled);
+        applied.push((await callApi(server, "PUT", `/api/v1/monitors/${enc(name)}`, body)).json.monitor);
+      }
+      const answer = { monitors: applied, notifiers_not_applied: plan.notifiers };
+      printAnswer(flags, answer, () => {
+        const lines = [`applied ${applied.length} monitor(s) from ${file}`, renderMonitors(applied)];
+        if (plan.notifiers.length > 0) {
+          lines.push(
+            `note: notifiers (${plan.notifiers.join(", ")}) are read by the server from its --monitors file; the API does not create them`,
+          );
+        }
+        return lines.join("\n");
+      });
+    },
+  );
 }
 
 function evaluateCommand(): Command {
-  return withServerOptions(
+  return serverCommand(
     new Command("evaluate").description(
       "evaluate every monitor on the windows that have closed, now (admin)",
     ),
-  ).action(async (flags: ServerFlags) => {
-    const { json } = await callApi(target(flags), "POST", "/api/v1/monitors/evaluate", {});
-    printAnswer(flags, json, () => "monitors evaluated");
-  });
+    async (flags: ServerFlags) => {
+      const { json } = await callApi(targetOf(flags), "POST", "/api/v1/monitors/evaluate", {});
+      printAnswer(flags, json, () => "monitors evaluated");
+    },
+  );
 }
 
 /**
- * `sightline monitors list|apply|evaluate`: the monitors of a running server.
+ * `sightline monitors list|show|apply|evaluate`: the monitors of a running server.
  *
  * @example
- * await main(["node", "sightline", "monitors", "apply", "monitors.yaml"]);
+ * await main(["node", "sightline", "monitors", "show", "fraud.drift"]);
  */
 export function monitorsCommand(): Command {
-  const monitors = new Command("monitors")
-    .description("monitors: list, apply a file, evaluate now")
-    .showHelpAfterError();
-  for (const command of [listCommand(), applyCommand(), evaluateCommand()])
-    monitors.addCommand(command.showHelpAfterError());
-  return monitors;
+  return commandGroup("monitors", "monitors: list, show one, apply a file, evaluate now", [
+    listCommand(),
+    showCommand(),
+    applyCommand(),
+    evaluateCommand(),
+  ]);
 }
