@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { SightlineError } from "../../errors.js";
-import type { AlertStore, ModelExtent } from "../../store/alert-store.js";
+import type { AlertStore, ModelExtent, PendingWindow } from "../../store/alert-store.js";
 import type { Alert, AlertEvent } from "../alerts/alert.js";
 import type { Check, CheckProvider, CheckQuery } from "../check.js";
 import type { NotificationGroup, Notifier } from "../notifiers/notifier.js";
@@ -15,6 +15,8 @@ function memoryStore(extent: ModelExtent) {
   const alerts = new Map<string, Alert>();
   const events: AlertEvent[] = [];
   const progress = new Map<string, number>();
+  const judged = new Map<string, number>();
+  let pending: PendingWindow[] = [];
   const store: Partial<AlertStore> = {
     latestAlerts: async () => [...alerts.values()],
     saveEvaluation: async (a, e) => {
@@ -27,9 +29,19 @@ function memoryStore(extent: ModelExtent) {
     getProgress: async (model, size) => progress.get(`${model}/${size}`) ?? null,
     setProgress: async (model, size, to) => void progress.set(`${model}/${size}`, to),
     modelExtents: async () => [extent],
+    getDelayedProgress: async () => ({ judgedToMs: new Map(judged), pending: [...pending] }),
+    saveDelayedProgress: async (_model, _size, update) => {
+      for (const [name, ms] of update.judgedToMs) judged.set(name, ms);
+      const removed = (p: PendingWindow) =>
+        update.remove.some((r) => r.monitor === p.monitor && r.fromMs === p.fromMs);
+      pending = [...pending.filter((p) => !removed(p)), ...update.add];
+    },
   };
   return { store: store as AlertStore, events, extent };
 }
+
+/** A model with no labels yet: observed delays fall back to the default. */
+const noLabels = { labelLag: async () => ({ labels: 0, quantileMs: null }) };
 
 const monitor: Monitor = {
   name: "lat",
@@ -82,7 +94,7 @@ function service(extent: ModelExtent, graceMs: number, now: () => number, notifi
   const asked: number[] = [];
   const mem = memoryStore(extent);
   const monitors = new MonitorService({
-    store: { alerts: mem.store, listContracts: async () => [] },
+    store: { alerts: mem.store, listContracts: async () => [], performance: noLabels },
     file: { monitors: [monitor], enabled: {}, notifiers: [] },
     providers: [latencyProvider(asked)],
     notifiers,
@@ -166,7 +178,7 @@ describe("MonitorService.tick", () => {
     expect((await store.listAlerts({ state: "firing", limit: 10 })).map((a) => a.monitor)).toEqual(["lat"]);
     // Switched off (here: a service whose file no longer has it), the alert resolves on the next tick.
     const off = new MonitorService({
-      store: { alerts: store, listContracts: async () => [] },
+      store: { alerts: store, listContracts: async () => [], performance: noLabels },
       file: { monitors: [{ ...monitor, enabled: false }], enabled: {}, notifiers: [] },
       providers: [],
       notifiers: [],
@@ -189,7 +201,7 @@ describe("MonitorService.tick", () => {
     const mem = memoryStore({ model: "m", oldestMs: t0, newestMs: t0 + 2 * hour });
     const advice: Monitor = { ...monitor, name: "retrain", kind: "advice", threshold: { calibrated: true } };
     const monitors = new MonitorService({
-      store: { alerts: mem.store, listContracts: async () => [] },
+      store: { alerts: mem.store, listContracts: async () => [], performance: noLabels },
       file: { monitors: [advice], enabled: {}, notifiers: [] },
       providers: [
         {
@@ -276,7 +288,7 @@ describe("MonitorService.tick with a label delay", () => {
       ...(delayMs === undefined ? {} : { delayMs }),
     };
     const monitors = new MonitorService({
-      store: { alerts: mem.store, listContracts: async () => [] },
+      store: { alerts: mem.store, listContracts: async () => [], performance: noLabels },
       file: { monitors: [perf], enabled: {}, notifiers: [] },
       providers: [performanceProvider(asked, extent)],
       notifiers: [],
