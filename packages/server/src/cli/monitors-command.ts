@@ -38,8 +38,29 @@ function forText(forMs: number): string {
 }
 
 /**
+ * A monitor's delay and where it came from: `2h (p95 of 480 labels)`, `3d (default, 12 labels)`, `1d
+ * (stated)`; just `0` for a monitor judged at once by default.
+ *
+ * @example
+ * delayCell({ delay: "2h", delay_source: { source: "observed", quantile: 0.95, labels: 480 } }); // "2h (p95 of 480 labels)"
+ */
+export function delayCell(monitor: Json): string {
+  const delay = String(monitor.delay ?? 0);
+  const from = monitor.delay_source;
+  if (!from?.source) return delay;
+  if (from.source === "observed") {
+    return `${delay} (p${Math.round(Number(from.quantile) * 100)} of ${formatNumber(from.labels)} labels)`;
+  }
+  if (from.source === "default") {
+    if (from.labels === undefined) return delay;
+    return `${delay} (default, ${formatNumber(from.labels)} label${from.labels === 1 ? "" : "s"})`;
+  }
+  return `${delay} (${from.source})`;
+}
+
+/**
  * The monitors of `GET /api/v1/monitors` as a table: name, model, kind, subject, metric, window, threshold,
- * for, severity, enabled and source.
+ * for, delay (and where it came from), severity, enabled and source.
  *
  * @example
  * console.log(renderMonitors(json.monitors));
@@ -56,6 +77,7 @@ export function renderMonitors(monitors: readonly Json[]): string {
       "WINDOW",
       "THRESHOLD",
       "FOR",
+      "DELAY",
       "SEVERITY",
       "ENABLED",
       "SOURCE",
@@ -71,6 +93,7 @@ export function renderMonitors(monitors: readonly Json[]): string {
       String(m.window),
       thresholdText(m.threshold),
       forText(Number(m.for_ms)),
+      delayCell(m),
       String(m.severity),
       m.enabled ? "yes" : "no",
       String(m.source),
@@ -108,13 +131,17 @@ export function planMonitorsApply(text: string, file: string): MonitorsApplyPlan
 
 /**
  * A monitor of an API answer back in the form the API takes (duration `for`, no `source`), switched on or off.
+ * Its `delay` goes back only when stated: an observed or default delay stays the server's to work out.
  *
  * @example
  * monitorBody({ name: "lat", for_ms: 7_200_000, source: "default", ... }, false); // { name: "lat", for: "2h", enabled: false, ... }
  */
 export function monitorBody(monitor: Json, enabled: boolean): Record<string, unknown> {
-  const { for_ms: forMs, source: _source, ...rest } = monitor as Record<string, unknown>;
+  const { for_ms: forMs, source: _source, delay_source: delaySource, delay, ...rest } = monitor;
   const body: Record<string, unknown> = { ...rest, for: forMs ? forText(Number(forMs)) : 0, enabled };
+  if (delaySource?.source === "stated" || (delaySource === undefined && delay !== undefined)) {
+    body.delay = delay;
+  }
   for (const key of Object.keys(body)) if (body[key] === null) delete body[key];
   return body;
 }

@@ -276,10 +276,14 @@ describe("MonitorService.tick with a label delay", () => {
     };
   }
 
-  function delayed(delayMs: number | undefined) {
-    const extent = { model: "m", oldestMs: t0, newestMs: t0 };
-    const asked: number[] = [];
-    const mem = memoryStore(extent);
+  function delayed(
+    delayMs: number | undefined,
+    lag: { labels: number; quantileMs: number | null } = { labels: 0, quantileMs: null },
+    reuse?: { extent: ModelExtent; mem: ReturnType<typeof memoryStore>; asked: number[] },
+  ) {
+    const extent = reuse?.extent ?? { model: "m", oldestMs: t0, newestMs: t0 };
+    const asked = reuse?.asked ?? [];
+    const mem = reuse?.mem ?? memoryStore(extent);
     const perf: Monitor = {
       ...monitor,
       name: "perf",
@@ -287,8 +291,18 @@ describe("MonitorService.tick with a label delay", () => {
       threshold: { calibrated: true },
       ...(delayMs === undefined ? {} : { delayMs }),
     };
+    const lagAsked: number[] = [];
     const monitors = new MonitorService({
-      store: { alerts: mem.store, listContracts: async () => [], performance: noLabels },
+      store: {
+        alerts: mem.store,
+        listContracts: async () => [],
+        performance: {
+          labelLag: async (_model, span) => {
+            lagAsked.push(span.toMs);
+            return lag;
+          },
+        },
+      },
       file: { monitors: [perf], enabled: {}, notifiers: [] },
       providers: [performanceProvider(asked, extent)],
       notifiers: [],
@@ -297,7 +311,7 @@ describe("MonitorService.tick with a label delay", () => {
       intervalMs: 60_000,
       now: () => 0,
     });
-    return { monitors, asked, extent, events: mem.events };
+    return { monitors, asked, extent, events: mem.events, mem, lagAsked };
   }
 
   it("judges a window once the clock passes its end + delay, and fires on its labels", async () => {
@@ -331,5 +345,50 @@ describe("MonitorService.tick with a label delay", () => {
       await monitors.tick();
     }
     expect(events).toEqual([]);
+  });
+
+  it("waits the observed label lag when the monitor states no delay, and says so in the alert", async () => {
+    const { monitors, asked, extent, events, lagAsked } = delayed(undefined, {
+      labels: 500,
+      quantileMs: 2.5 * hour,
+    });
+    extent.newestMs = t0 + 3 * hour;
+    await monitors.tick();
+    expect(asked).toEqual([]);
+    extent.newestMs = t0 + 4 * hour;
+    await monitors.tick();
+    expect(asked).toEqual([0]);
+    expect(events.map((e) => e.type)).toEqual(["firing"]);
+    expect(events[0]?.alert.evidence.check.label_delay).toEqual({
+      delay: "3h",
+      source: "observed",
+      quantile: 0.95,
+      labels: 500,
+      lag_ms: 2.5 * hour,
+    });
+    // The lag is read at each step's clock (event time), not at the wall clock.
+    expect(lagAsked).toEqual([t0 + hour, t0 + 2 * hour, t0 + 3 * hour, t0 + 4 * hour]);
+  });
+
+  it("falls back to 3 days with too few labels, and says so", async () => {
+    const { monitors, asked, extent } = delayed(undefined, { labels: 12, quantileMs: hour });
+    extent.newestMs = t0 + 3 * 24 * hour;
+    await monitors.tick();
+    expect(asked).toEqual([]);
+    extent.newestMs = t0 + 3 * 24 * hour + hour;
+    await monitors.tick();
+    expect(asked).toEqual([0]);
+  });
+
+  it("a new service on the same store judges again the windows the last one left short of labels", async () => {
+    const first = delayed(hour);
+    first.extent.newestMs = t0 + 2 * hour;
+    await first.monitors.tick();
+    expect(first.asked).toEqual([0]);
+    expect(first.events).toEqual([]);
+    const second = delayed(hour, undefined, first);
+    second.extent.newestMs = t0 + 4 * hour;
+    await second.monitors.tick();
+    expect(second.events.map((e) => [e.type, (e.alert.startsMs - t0) / hour])).toEqual([["firing", 0]]);
   });
 });

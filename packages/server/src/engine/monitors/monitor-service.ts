@@ -182,6 +182,12 @@ export class MonitorService {
     return out;
   }
 
+  /** The delay each monitor uses now: the observed lag at the model's newest prediction (event time). */
+  async currentLabelDelays(monitors: readonly Monitor[]): Promise<Map<string, LabelDelay>> {
+    const extents = monitors.some(usesObservedDelay) ? await this.options.store.alerts.modelExtents() : [];
+    return this.labelDelays(monitors, new Map(extents.map((e) => [e.model, e.newestMs])));
+  }
+
   /** The model's label lag quantile over the labels of the span before `clockMs` (event time). */
   private labelLag(model: string, clockMs: number): Promise<LabelLag> {
     return this.options.store.performance.labelLag(model, {
