@@ -11,18 +11,11 @@ import { type Notifier, routeEvents } from "../notifiers/notifier.js";
 import type { Window } from "../window.js";
 import { defaultMonitors, mergeMonitors } from "./default-monitors.js";
 import { pendingChanges, planDelayedStep } from "./delayed-windows.js";
+import { LabelDelays } from "./label-delays.js";
 import type { Monitor } from "./monitor.js";
 import { checksOf, collectChecks } from "./monitor-checks.js";
 import { MonitorScheduler, type SchedulerTimer } from "./monitor-scheduler.js";
-import {
-  LABEL_LAG_QUANTILE,
-  LABEL_LAG_SPAN_MS,
-  type LabelDelay,
-  type LabelLag,
-  labelDelayJson,
-  resolveLabelDelay,
-  usesObservedDelay,
-} from "./observed-label-delay.js";
+import { type LabelDelay, labelDelayJson, usesObservedDelay } from "./observed-label-delay.js";
 import type { MonitorsFile } from "./parse-monitors-file.js";
 
 /** What the monitor service is built from; `now` is the wall clock (silences, acknowledgements, sends). */
@@ -65,9 +58,11 @@ export class MonitorService {
   readonly scheduler: MonitorScheduler;
   private readonly providers: CheckProvider[];
   private lastResendMs: number;
+  private readonly labelDelays: LabelDelays;
 
   constructor(private readonly options: MonitorServiceOptions) {
     this.providers = [...options.providers];
+    this.labelDelays = new LabelDelays(options.store);
     this.queue = new NotificationQueue(new Map(options.notifiers.map((n) => [n.name, n])), options.queue);
     // Firing alerts were sent when they fired: the first re-send is due one period after start.
     this.lastResendMs = options.now();
@@ -158,43 +153,9 @@ export class MonitorService {
     return this.apply(monitors, checks, previous);
   }
 
-  /**
-   * The delay each monitor uses at event time `clockMs` (observed-label-delay.ts): stated, from the model's
-   * label lag over the labels of the LABEL_LAG_SPAN_MS before the clock, or the kind's default. The lag is
-   * read once per model, only when a monitor needs it.
-   *
-   * @example
-   * const delays = await monitors.labelDelays(await monitors.listMonitors(), new Map([["m", newestMs]]));
-   */
-  async labelDelays(
-    monitors: readonly Monitor[],
-    clockMs: ReadonlyMap<string, number>,
-  ): Promise<Map<string, LabelDelay>> {
-    const lags = new Map<string, LabelLag | undefined>();
-    const out = new Map<string, LabelDelay>();
-    for (const m of monitors) {
-      if (usesObservedDelay(m) && !lags.has(m.model)) {
-        const clock = clockMs.get(m.model);
-        lags.set(m.model, clock === undefined ? undefined : await this.labelLag(m.model, clock));
-      }
-      out.set(m.name, resolveLabelDelay(m, lags.get(m.model)));
-    }
-    return out;
-  }
-
-  /** The delay each monitor uses now: the observed lag at the model's newest prediction (event time). */
-  async currentLabelDelays(monitors: readonly Monitor[]): Promise<Map<string, LabelDelay>> {
-    const extents = monitors.some(usesObservedDelay) ? await this.options.store.alerts.modelExtents() : [];
-    return this.labelDelays(monitors, new Map(extents.map((e) => [e.model, e.newestMs])));
-  }
-
-  /** The model's label lag quantile over the labels of the span before `clockMs` (event time). */
-  private labelLag(model: string, clockMs: number): Promise<LabelLag> {
-    return this.options.store.performance.labelLag(model, {
-      fromMs: clockMs - LABEL_LAG_SPAN_MS,
-      toMs: clockMs,
-      quantile: LABEL_LAG_QUANTILE,
-    });
+  /** The delay each monitor uses now, and where it came from (label-delays.ts). */
+  currentLabelDelays(monitors: readonly Monitor[]): Promise<Map<string, LabelDelay>> {
+    return this.labelDelays.current(monitors);
   }
 
   /**
@@ -209,7 +170,7 @@ export class MonitorService {
     step: { fromMs: number; sizeMs: number; firstMs: number; nowMs: number },
   ): Promise<void> {
     const clockMs = step.fromMs + step.sizeMs;
-    const delays = await this.labelDelays(monitors, new Map([[model, clockMs]]));
+    const delays = await this.labelDelays.at(monitors, new Map([[model, clockMs]]));
     const plan = planDelayedStep({ monitors, delays, progress, ...step });
     const add: PendingWindow[] = [];
     const remove: PendingWindow[] = [...plan.stale];
