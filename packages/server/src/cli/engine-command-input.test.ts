@@ -3,6 +3,7 @@ import { SightlineError } from "../errors.js";
 import { alertListPath, silenceBody } from "./alerts-command.js";
 import { queryString, serverTarget } from "./api-client.js";
 import { monitorBody, planMonitorsApply } from "./monitors-command.js";
+import { delayCell } from "./render-monitor.js";
 import { renderDrift } from "./render-windows.js";
 import { windowQuery } from "./windows-command.js";
 
@@ -157,6 +158,8 @@ describe("planMonitorsApply and monitorBody", () => {
       window: "1h",
       threshold: { above: 250 },
       for_ms: 7_200_000,
+      delay: 0,
+      delay_source: { source: "default" },
       severity: "warning",
       segment: null,
       version: null,
@@ -178,6 +181,29 @@ describe("planMonitorsApply and monitorBody", () => {
       notify: [],
       enabled: false,
     });
+  });
+
+  it("sends a delay back only when stated, so an observed or default one stays the server's", () => {
+    const perf = { name: "f1", model: "m", kind: "performance", for_ms: 0, delay: "2h" };
+    const observed = { source: "observed", quantile: 0.95, labels: 480, lag_ms: 6_000_000 };
+    expect(monitorBody({ ...perf, delay_source: observed }, true)).not.toHaveProperty("delay");
+    expect(monitorBody({ ...perf, delay_source: { source: "default", labels: 3 } }, true)).not.toHaveProperty(
+      "delay",
+    );
+    expect(monitorBody({ ...perf, delay_source: { source: "stated" } }, true)).toMatchObject({ delay: "2h" });
+  });
+});
+
+describe("delayCell", () => {
+  it("says which delay a monitor uses and where it came from", () => {
+    expect(
+      [
+        { delay: "2h", delay_source: { source: "observed", quantile: 0.95, labels: 480, lag_ms: 6e6 } },
+        { delay: "3d", delay_source: { source: "default", labels: 1, min_labels: 100 } },
+        { delay: "1d", delay_source: { source: "stated" } },
+        { delay: 0, delay_source: { source: "default" } },
+      ].map(delayCell),
+    ).toEqual(["2h (p95 of 480 labels)", "3d (default, 1 label)", "1d (stated)", "0"]);
   });
 });
 

@@ -214,8 +214,14 @@ describe("engine CLI (alerts, monitors, windows, advice) against a real server",
       window: "1h",
     });
     const table = await cli(["monitors", "list", "--model", model, ...url]);
-    expect(table.out).toMatch(/slow\s+fraud\s+latency\s+\*\s+p99_ms\s+1h\s+> 250\s+2h\s+warning\s+yes\s+api/);
-    expect(table.out).toMatch(/errors\s+fraud\s+error_rate\s+\*\s+-\s+1h\s+> 0\.5\s+0\s+critical\s+no\s+api/);
+    expect(table.out).toMatch(
+      /slow\s+fraud\s+latency\s+\*\s+p99_ms\s+1h\s+> 250\s+2h\s+0\s+warning\s+yes\s+api/,
+    );
+    expect(table.out).toMatch(
+      /errors\s+fraud\s+error_rate\s+\*\s+-\s+1h\s+> 0\.5\s+0\s+0\s+critical\s+no\s+api/,
+    );
+    // No labels yet: the default performance monitor waits the 3-day default and says why.
+    expect(table.out).toMatch(/fraud\.performance\s+.*\s0\s+3d \(default, 0 labels\)\s+critical/);
     const bad = join(dir, "bad.yaml");
     await writeFile(bad, `monitors:\n  - { name: w, model: ${model}, kind: latency, window: soon }\n`);
     const rejected = await cli(["monitors", "apply", bad, ...url]);

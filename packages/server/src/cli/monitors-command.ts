@@ -42,13 +42,17 @@ export function planMonitorsApply(text: string, file: string): MonitorsApplyPlan
 
 /**
  * A monitor of an API answer back in the form the API takes (duration `for`, no `source`), switched on or off.
+ * Its `delay` goes back only when stated: an observed or default delay stays the server's to work out.
  *
  * @example
  * monitorBody({ name: "lat", for_ms: 7_200_000, source: "default", ... }, false); // { name: "lat", for: "2h", enabled: false, ... }
  */
 export function monitorBody(monitor: Json, enabled: boolean): Record<string, unknown> {
-  const { for_ms: forMs, source: _source, ...rest } = monitor as Record<string, unknown>;
+  const { for_ms: forMs, source: _source, delay_source: delaySource, delay, ...rest } = monitor;
   const body: Record<string, unknown> = { ...rest, for: forMs ? forText(Number(forMs)) : 0, enabled };
+  if (delaySource?.source === "stated" || (delaySource === undefined && delay !== undefined)) {
+    body.delay = delay;
+  }
   for (const key of Object.keys(body)) if (body[key] === null) delete body[key];
   return body;
 }

@@ -34,13 +34,34 @@ export function forText(forMs: number): string {
   return `${Math.round(forMs / 60_000)}m`;
 }
 
+/**
+ * A monitor's delay and where it came from: `2h (p95 of 480 labels)`, `3d (default, 12 labels)`, `1d
+ * (stated)`; just `0` for a monitor judged at once by default.
+ *
+ * @example
+ * delayCell({ delay: "2h", delay_source: { source: "observed", quantile: 0.95, labels: 480 } }); // "2h (p95 of 480 labels)"
+ */
+export function delayCell(monitor: Json): string {
+  const delay = String(monitor.delay ?? 0);
+  const from = monitor.delay_source;
+  if (!from?.source) return delay;
+  if (from.source === "observed") {
+    return `${delay} (p${Math.round(Number(from.quantile) * 100)} of ${formatNumber(from.labels)} labels)`;
+  }
+  if (from.source === "default") {
+    if (from.labels === undefined) return delay;
+    return `${delay} (default, ${formatNumber(from.labels)} label${from.labels === 1 ? "" : "s"})`;
+  }
+  return `${delay} (${from.source})`;
+}
+
 function subjectText(m: Json): string {
   return `${m.subject}${m.version ? ` @${m.version}` : ""}${m.segment ? ` [${m.segment}]` : ""}`;
 }
 
 /**
  * The monitors of `GET /api/v1/monitors` as a table: name, model, kind, subject, metric, window, threshold,
- * for, severity, enabled and source.
+ * for, delay (and where it came from), severity, enabled and source.
  *
  * @example
  * console.log(renderMonitors(json.monitors));
@@ -57,6 +78,7 @@ export function renderMonitors(monitors: readonly Json[]): string {
       "WINDOW",
       "THRESHOLD",
       "FOR",
+      "DELAY",
       "SEVERITY",
       "ENABLED",
       "SOURCE",
@@ -72,6 +94,7 @@ export function renderMonitors(monitors: readonly Json[]): string {
       String(m.window),
       thresholdText(m.threshold),
       forText(Number(m.for_ms)),
+      delayCell(m),
       String(m.severity),
       m.enabled ? "yes" : "no",
       String(m.source),
@@ -108,7 +131,7 @@ export function renderMonitorDetail(m: Json): string {
     ["window", String(m.window)],
     ["threshold", thresholdText(m.threshold)],
     ["for", forText(Number(m.for_ms))],
-    ["delay", m.delay ? String(m.delay) : "0"],
+    ["delay", delayCell(m)],
     ["severity", String(m.severity)],
     ["labels", labelsText(m.labels)],
     ["notify", (m.notify ?? []).length === 0 ? "every notifier" : m.notify.join(", ")],

@@ -34,6 +34,28 @@ export interface ModelExtent {
   newestMs: number;
 }
 
+/** A window a delayed monitor judged while short of labels (label-delay.ts), to judge again. */
+export interface PendingWindow {
+  monitor: string;
+  fromMs: number;
+}
+
+/**
+ * Where the delayed monitors of one model and window size stand: per monitor, the end of the last window
+ * judged for the first time, and the windows pending (judged while short of labels).
+ */
+export interface DelayedProgress {
+  judgedToMs: Map<string, number>;
+  pending: PendingWindow[];
+}
+
+/** Changes to a {@link DelayedProgress}: first-judgment ends to set, pending windows to add and remove. */
+export interface DelayedProgressUpdate {
+  judgedToMs: Map<string, number>;
+  add: readonly PendingWindow[];
+  remove: readonly PendingWindow[];
+}
+
 /**
  * Alerts, their history, silences, API-defined monitors and the scheduler's progress; plain types, no SQL.
  *
@@ -69,6 +91,10 @@ export interface AlertStore {
   /** End of the last window the scheduler evaluated for the model and window size; null before the first. */
   getProgress(model: string, windowMs: number): Promise<number | null>;
   setProgress(model: string, windowMs: number, evaluatedToMs: number): Promise<void>;
+  /** The delayed monitors' first-judgment ends and pending windows for the model and window size. */
+  getDelayedProgress(model: string, windowMs: number): Promise<DelayedProgress>;
+  /** Applies the changes in one transaction; adding a pending window twice keeps one. */
+  saveDelayedProgress(model: string, windowMs: number, update: DelayedProgressUpdate): Promise<void>;
   modelExtents(): Promise<ModelExtent[]>;
   /** Predictions and errors per aligned window of `sizeMs` in `[fromMs, toMs)`, windows without rows left out. */
   windowCounts(query: {

@@ -125,6 +125,14 @@ export interface PerformanceStore {
   scoreGroups(source: PerformanceSource, positiveClass: string, decimals: number): Promise<ScoreGroupRow[]>;
   classPairs(source: PerformanceSource): Promise<ClassPairRow[]>;
   regressionSums(source: PerformanceSource): Promise<RegressionSumsRow[]>;
+  /**
+   * The label lag (label event time minus prediction event time) of a model's labels whose own event time
+   * is in `[fromMs, toMs)` and whose prediction is stored: how many, and their `quantile` (continuous).
+   */
+  labelLag(
+    model: string,
+    span: { fromMs: number; toMs: number; quantile: number },
+  ): Promise<{ labels: number; quantileMs: number | null }>;
   /** Event-time range of a model's predictions (optionally one version), or null when it has none. */
   timeRange(model: string, version?: string): Promise<{ minMs: number; maxMs: number } | null>;
 }

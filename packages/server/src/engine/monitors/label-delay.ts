@@ -1,6 +1,9 @@
 import type { Window } from "../window.js";
 
-/** Performance monitors wait this long after a window's end (event time) unless they state a `delay`. */
+/**
+ * Performance monitors stating no `delay` wait this long after a window's end (event time) while too few
+ * labels are known to observe their lag (observed-label-delay.ts).
+ */
 export const DEFAULT_LABEL_DELAY_MS = 3 * 86_400_000;
 /**
  * A window still short of labels when it is evaluated is judged again at each later window close while its
@@ -9,8 +12,8 @@ export const DEFAULT_LABEL_DELAY_MS = 3 * 86_400_000;
 export const LABEL_LOOKBACK_MS = 7 * 86_400_000;
 
 /**
- * How long after a window's end a monitor judges it: its own `delay`, else 3 days for `performance`
- * monitors (labels arrive late) and 0 for every other kind.
+ * How long after a window's end a monitor judges it, without looking at labels: its own `delay`, else 3
+ * days for `performance` monitors (labels arrive late) and 0 for every other kind.
  *
  * @example
  * monitorDelayMs({ ...monitor, kind: "performance" }); // 259_200_000

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { SightlineError } from "../../errors.js";
-import type { AlertStore, ModelExtent } from "../../store/alert-store.js";
+import type { AlertStore, ModelExtent, PendingWindow } from "../../store/alert-store.js";
 import type { Alert, AlertEvent } from "../alerts/alert.js";
 import type { Check, CheckProvider, CheckQuery } from "../check.js";
 import type { NotificationGroup, Notifier } from "../notifiers/notifier.js";
@@ -15,6 +15,8 @@ function memoryStore(extent: ModelExtent) {
   const alerts = new Map<string, Alert>();
   const events: AlertEvent[] = [];
   const progress = new Map<string, number>();
+  const judged = new Map<string, number>();
+  let pending: PendingWindow[] = [];
   const store: Partial<AlertStore> = {
     latestAlerts: async () => [...alerts.values()],
     saveEvaluation: async (a, e) => {
@@ -27,9 +29,19 @@ function memoryStore(extent: ModelExtent) {
     getProgress: async (model, size) => progress.get(`${model}/${size}`) ?? null,
     setProgress: async (model, size, to) => void progress.set(`${model}/${size}`, to),
     modelExtents: async () => [extent],
+    getDelayedProgress: async () => ({ judgedToMs: new Map(judged), pending: [...pending] }),
+    saveDelayedProgress: async (_model, _size, update) => {
+      for (const [name, ms] of update.judgedToMs) judged.set(name, ms);
+      const removed = (p: PendingWindow) =>
+        update.remove.some((r) => r.monitor === p.monitor && r.fromMs === p.fromMs);
+      pending = [...pending.filter((p) => !removed(p)), ...update.add];
+    },
   };
   return { store: store as AlertStore, events, extent };
 }
+
+/** A model with no labels yet: observed delays fall back to the default. */
+const noLabels = { labelLag: async () => ({ labels: 0, quantileMs: null }) };
 
 const monitor: Monitor = {
   name: "lat",
@@ -82,7 +94,7 @@ function service(extent: ModelExtent, graceMs: number, now: () => number, notifi
   const asked: number[] = [];
   const mem = memoryStore(extent);
   const monitors = new MonitorService({
-    store: { alerts: mem.store, listContracts: async () => [] },
+    store: { alerts: mem.store, listContracts: async () => [], performance: noLabels },
     file: { monitors: [monitor], enabled: {}, notifiers: [] },
     providers: [latencyProvider(asked)],
     notifiers,
@@ -166,7 +178,7 @@ describe("MonitorService.tick", () => {
     expect((await store.listAlerts({ state: "firing", limit: 10 })).map((a) => a.monitor)).toEqual(["lat"]);
     // Switched off (here: a service whose file no longer has it), the alert resolves on the next tick.
     const off = new MonitorService({
-      store: { alerts: store, listContracts: async () => [] },
+      store: { alerts: store, listContracts: async () => [], performance: noLabels },
       file: { monitors: [{ ...monitor, enabled: false }], enabled: {}, notifiers: [] },
       providers: [],
       notifiers: [],
@@ -189,7 +201,7 @@ describe("MonitorService.tick", () => {
     const mem = memoryStore({ model: "m", oldestMs: t0, newestMs: t0 + 2 * hour });
     const advice: Monitor = { ...monitor, name: "retrain", kind: "advice", threshold: { calibrated: true } };
     const monitors = new MonitorService({
-      store: { alerts: mem.store, listContracts: async () => [] },
+      store: { alerts: mem.store, listContracts: async () => [], performance: noLabels },
       file: { monitors: [advice], enabled: {}, notifiers: [] },
       providers: [
         {
@@ -264,10 +276,14 @@ describe("MonitorService.tick with a label delay", () => {
     };
   }
 
-  function delayed(delayMs: number | undefined) {
-    const extent = { model: "m", oldestMs: t0, newestMs: t0 };
-    const asked: number[] = [];
-    const mem = memoryStore(extent);
+  function delayed(
+    delayMs: number | undefined,
+    lag: { labels: number; quantileMs: number | null } = { labels: 0, quantileMs: null },
+    reuse?: { extent: ModelExtent; mem: ReturnType<typeof memoryStore>; asked: number[] },
+  ) {
+    const extent = reuse?.extent ?? { model: "m", oldestMs: t0, newestMs: t0 };
+    const asked = reuse?.asked ?? [];
+    const mem = reuse?.mem ?? memoryStore(extent);
     const perf: Monitor = {
       ...monitor,
       name: "perf",
@@ -275,8 +291,18 @@ describe("MonitorService.tick with a label delay", () => {
       threshold: { calibrated: true },
       ...(delayMs === undefined ? {} : { delayMs }),
     };
+    const lagAsked: number[] = [];
     const monitors = new MonitorService({
-      store: { alerts: mem.store, listContracts: async () => [] },
+      store: {
+        alerts: mem.store,
+        listContracts: async () => [],
+        performance: {
+          labelLag: async (_model, span) => {
+            lagAsked.push(span.toMs);
+            return lag;
+          },
+        },
+      },
       file: { monitors: [perf], enabled: {}, notifiers: [] },
       providers: [performanceProvider(asked, extent)],
       notifiers: [],
@@ -285,7 +311,7 @@ describe("MonitorService.tick with a label delay", () => {
       intervalMs: 60_000,
       now: () => 0,
     });
-    return { monitors, asked, extent, events: mem.events };
+    return { monitors, asked, extent, events: mem.events, mem, lagAsked };
   }
 
   it("judges a window once the clock passes its end + delay, and fires on its labels", async () => {
@@ -319,5 +345,50 @@ describe("MonitorService.tick with a label delay", () => {
       await monitors.tick();
     }
     expect(events).toEqual([]);
+  });
+
+  it("waits the observed label lag when the monitor states no delay, and says so in the alert", async () => {
+    const { monitors, asked, extent, events, lagAsked } = delayed(undefined, {
+      labels: 500,
+      quantileMs: 2.5 * hour,
+    });
+    extent.newestMs = t0 + 3 * hour;
+    await monitors.tick();
+    expect(asked).toEqual([]);
+    extent.newestMs = t0 + 4 * hour;
+    await monitors.tick();
+    expect(asked).toEqual([0]);
+    expect(events.map((e) => e.type)).toEqual(["firing"]);
+    expect(events[0]?.alert.evidence.check.label_delay).toEqual({
+      delay: "3h",
+      source: "observed",
+      quantile: 0.95,
+      labels: 500,
+      lag_ms: 2.5 * hour,
+    });
+    // The lag is read at each step's clock (event time), not at the wall clock.
+    expect(lagAsked).toEqual([t0 + hour, t0 + 2 * hour, t0 + 3 * hour, t0 + 4 * hour]);
+  });
+
+  it("falls back to 3 days with too few labels, and says so", async () => {
+    const { monitors, asked, extent } = delayed(undefined, { labels: 12, quantileMs: hour });
+    extent.newestMs = t0 + 3 * 24 * hour;
+    await monitors.tick();
+    expect(asked).toEqual([]);
+    extent.newestMs = t0 + 3 * 24 * hour + hour;
+    await monitors.tick();
+    expect(asked).toEqual([0]);
+  });
+
+  it("a new service on the same store judges again the windows the last one left short of labels", async () => {
+    const first = delayed(hour);
+    first.extent.newestMs = t0 + 2 * hour;
+    await first.monitors.tick();
+    expect(first.asked).toEqual([0]);
+    expect(first.events).toEqual([]);
+    const second = delayed(hour, undefined, first);
+    second.extent.newestMs = t0 + 4 * hour;
+    await second.monitors.tick();
+    expect(second.events.map((e) => [e.type, (e.alert.startsMs - t0) / hour])).toEqual([["firing", 0]]);
   });
 });

@@ -1,21 +1,26 @@
 import { SightlineError } from "../../errors.js";
+import type { DelayedProgress, PendingWindow } from "../../store/alert-store.js";
+import type { PerformanceStore } from "../../store/performance-store.js";
 import type { Store } from "../../store/store.js";
 import { type Advice, adviseRetraining } from "../advice/retraining-advice.js";
 import { type Alert, type AlertEvent, silenceMatches } from "../alerts/alert.js";
 import { type EvaluationResult, evaluateMonitors, type MonitorCheck } from "../alerts/evaluate-monitors.js";
-import type { Check, CheckKind, CheckProvider, CheckQuery } from "../check.js";
+import type { Check, CheckProvider } from "../check.js";
 import { NotificationQueue, type NotificationQueueOptions } from "../notifiers/notification-queue.js";
 import { type Notifier, routeEvents } from "../notifiers/notifier.js";
 import type { Window } from "../window.js";
 import { defaultMonitors, mergeMonitors } from "./default-monitors.js";
-import { LABEL_LOOKBACK_MS, maturedWindows, monitorDelayMs } from "./label-delay.js";
+import { pendingChanges, planDelayedStep } from "./delayed-windows.js";
+import { LabelDelays } from "./label-delays.js";
 import type { Monitor } from "./monitor.js";
+import { checksOf, collectChecks } from "./monitor-checks.js";
 import { MonitorScheduler, type SchedulerTimer } from "./monitor-scheduler.js";
+import { type LabelDelay, labelDelayJson, usesObservedDelay } from "./observed-label-delay.js";
 import type { MonitorsFile } from "./parse-monitors-file.js";
 
 /** What the monitor service is built from; `now` is the wall clock (silences, acknowledgements, sends). */
 export interface MonitorServiceOptions {
-  store: Pick<Store, "alerts" | "listContracts">;
+  store: Pick<Store, "alerts" | "listContracts"> & { performance: Pick<PerformanceStore, "labelLag"> };
   file: MonitorsFile;
   providers: CheckProvider[];
   notifiers: Notifier[];
@@ -53,11 +58,11 @@ export class MonitorService {
   readonly scheduler: MonitorScheduler;
   private readonly providers: CheckProvider[];
   private lastResendMs: number;
-  /** Per model, window size and delay: windows judged while short of labels, to judge again (label-delay.ts). */
-  private readonly immature = new Map<string, Set<number>>();
+  private readonly labelDelays: LabelDelays;
 
   constructor(private readonly options: MonitorServiceOptions) {
     this.providers = [...options.providers];
+    this.labelDelays = new LabelDelays(options.store);
     this.queue = new NotificationQueue(new Map(options.notifiers.map((n) => [n.name, n])), options.queue);
     // Firing alerts were sent when they fired: the first re-send is due one period after start.
     this.lastResendMs = options.now();
@@ -122,33 +127,13 @@ export class MonitorService {
   }
 
   /** The checks of one model and window that the given monitors need, from every provider that has them. */
-  async checksFor(
+  checksFor(
     model: string,
     window: Window,
     monitors: readonly Monitor[],
     nowMs: number,
   ): Promise<MonitorCheck[]> {
-    const kinds = new Set<string>(monitors.map((m) => m.kind));
-    const wantsAdvice = kinds.has("advice");
-    const scopes = new Map<string, Pick<CheckQuery, "version" | "segment">>();
-    for (const m of monitors) {
-      const scope: Pick<CheckQuery, "version" | "segment"> = {};
-      if (m.version !== null) scope.version = m.version;
-      if (m.segment !== null) scope.segment = m.segment;
-      scopes.set(JSON.stringify([m.version, m.segment]), scope);
-    }
-    const checks: MonitorCheck[] = [];
-    for (const scope of scopes.values()) {
-      const query: CheckQuery = { model, window, nowMs, ...scope };
-      const scoped: Check[] = [];
-      for (const provider of this.providers) {
-        if (!wantsAdvice && !provider.kinds.some((k: CheckKind) => kinds.has(k))) continue;
-        scoped.push(...(await checksOf(provider, query)));
-      }
-      checks.push(...dedupe(scoped));
-      if (wantsAdvice) checks.push(adviceCheck(model, window, scope, adviseRetraining(scoped)));
-    }
-    return checks;
+    return collectChecks(this.providers, model, window, monitors, nowMs);
   }
 
   /** Evaluates the monitors of one model and window size on one window, stores and notifies the result. */
@@ -168,52 +153,45 @@ export class MonitorService {
     return this.apply(monitors, checks, previous);
   }
 
-  /**
-   * Evaluates a window for one delay group; a delayed group whose checks were immature (labels still
-   * arriving) remembers the window to judge it again within the look-back.
-   */
-  private async evaluateDelayed(
-    model: string,
-    monitors: readonly Monitor[],
-    window: Window,
-    nowMs: number,
-    delayMs: number,
-  ): Promise<void> {
-    const checks = await this.checksFor(model, window, monitors, nowMs);
-    this.options.onWindowChecks?.(model, window, checks);
-    await this.applyChecks(model, monitors, checks);
-    if (delayMs > 0 && checks.some((c) => c.immature === true)) {
-      const key = immatureKey(model, window.toMs - window.fromMs, delayMs);
-      const pending = this.immature.get(key) ?? new Set<number>();
-      pending.add(window.fromMs);
-      this.immature.set(key, pending);
-    }
+  /** The delay each monitor uses now, and where it came from (label-delays.ts). */
+  currentLabelDelays(monitors: readonly Monitor[]): Promise<Map<string, LabelDelay>> {
+    return this.labelDelays.current(monitors);
   }
 
   /**
-   * Judges again the windows of a delay group that were short of labels, while their end + delay +
-   * LABEL_LOOKBACK_MS is ahead of `clockMs`; a window is forgotten once mature or past the look-back.
+   * One step of the clock for the delayed monitors of a model and window size (delayed-windows.ts): judges
+   * the windows whose end + delay it passes and the pending ones, oldest first, each check carrying the
+   * delay used as `label_delay` evidence; updates `progress` and stores it.
    */
-  private async retryImmature(
+  private async stepDelayed(
     model: string,
     monitors: readonly Monitor[],
-    sizeMs: number,
-    delayMs: number,
-    clockMs: number,
-    nowMs: number,
+    progress: DelayedProgress,
+    step: { fromMs: number; sizeMs: number; firstMs: number; nowMs: number },
   ): Promise<void> {
-    const key = immatureKey(model, sizeMs, delayMs);
-    const pending = this.immature.get(key);
-    if (!pending) return;
-    for (const fromMs of [...pending].sort((a, b) => a - b)) {
-      const window = { fromMs, toMs: fromMs + sizeMs };
-      if (window.toMs + delayMs >= clockMs) continue;
-      const checks = await this.checksFor(model, window, monitors, nowMs);
-      await this.applyChecks(model, monitors, checks);
-      const expired = window.toMs + delayMs + LABEL_LOOKBACK_MS <= clockMs;
-      if (expired || !checks.some((c) => c.immature === true)) pending.delete(fromMs);
+    const clockMs = step.fromMs + step.sizeMs;
+    const delays = await this.labelDelays.at(monitors, new Map([[model, clockMs]]));
+    const plan = planDelayedStep({ monitors, delays, progress, ...step });
+    const add: PendingWindow[] = [];
+    const remove: PendingWindow[] = [...plan.stale];
+    for (const group of plan.groups) {
+      const checks = await this.checksFor(model, group.window, group.monitors, step.nowMs);
+      if (group.first) this.options.onWindowChecks?.(model, group.window, checks);
+      const delay = labelDelayJson(group.delay);
+      const shown = checks.map((c) => ({ ...c, evidence: { ...c.evidence, label_delay: delay } }));
+      await this.applyChecks(model, group.monitors, shown);
+      const changes = pendingChanges(group, checks, progress.pending, clockMs);
+      add.push(...changes.add);
+      remove.push(...changes.remove);
     }
-    if (pending.size === 0) this.immature.delete(key);
+    await this.options.store.alerts.saveDelayedProgress(model, step.sizeMs, {
+      judgedToMs: plan.judgedToMs,
+      add,
+      remove,
+    });
+    for (const [name, ms] of plan.judgedToMs) progress.judgedToMs.set(name, ms);
+    const gone = (p: PendingWindow) => remove.some((r) => r.monitor === p.monitor && r.fromMs === p.fromMs);
+    progress.pending = [...progress.pending.filter((p) => !gone(p)), ...add];
   }
 
   private async applyChecks(
@@ -251,9 +229,10 @@ export class MonitorService {
   }
 
   /**
-   * Evaluates every window closed since the last tick, per model and window size, in event-time order;
-   * a monitor with a delay (performance: 3 days by default) judges a window once the clock passes its end
-   * + delay, and again while its labels are short, within the look-back (label-delay.ts).
+   * Evaluates every window closed since the last tick, per model and window size, in event-time order.
+   * A monitor with a delay (performance: the observed label lag, else 3 days) judges a window once the
+   * clock passes its end + delay, and again while its labels are short, within the look-back
+   * (label-delay.ts); where each stands is stored, so a restart forgets none.
    */
   async tick(): Promise<void> {
     const store = this.options.store.alerts;
@@ -273,18 +252,17 @@ export class MonitorService {
         const firstMs = Math.floor(extent.oldestMs / sizeMs) * sizeMs;
         let from = (await store.getProgress(extent.model, sizeMs)) ?? firstMs;
         const same = own.filter((m) => m.windowMs === sizeMs);
-        const byDelay = new Map<number, Monitor[]>();
-        for (const m of same) {
-          const delay = monitorDelayMs(m);
-          byDelay.set(delay, [...(byDelay.get(delay) ?? []), m]);
-        }
+        const delayed = same.filter(isDelayed);
+        const immediate = same.filter((m) => !isDelayed(m));
+        let progress: DelayedProgress | undefined;
         for (let n = 0; from + sizeMs <= closedTo && n < limit; n++, from += sizeMs) {
-          // Each delay group judges the windows whose end + delay the clock passes in this step.
-          for (const [delayMs, group] of byDelay) {
-            for (const window of maturedWindows(from, from + sizeMs, sizeMs, delayMs, firstMs)) {
-              await this.evaluateDelayed(extent.model, group, window, extent.newestMs, delayMs);
-            }
-            await this.retryImmature(extent.model, group, sizeMs, delayMs, from + sizeMs, extent.newestMs);
+          const window = { fromMs: from, toMs: from + sizeMs };
+          if (immediate.length > 0)
+            await this.evaluateWindow(extent.model, immediate, window, extent.newestMs);
+          progress ??= await store.getDelayedProgress(extent.model, sizeMs);
+          if (delayed.length > 0 || progress.pending.length > 0) {
+            const step = { fromMs: from, sizeMs, firstMs, nowMs: extent.newestMs };
+            await this.stepDelayed(extent.model, delayed, progress, step);
           }
           await store.setProgress(extent.model, sizeMs, from + sizeMs);
         }
@@ -336,59 +314,7 @@ export class MonitorService {
   }
 }
 
-function immatureKey(model: string, sizeMs: number, delayMs: number): string {
-  return `${model}\u0000${sizeMs}\u0000${delayMs}`;
-}
-
-/**
- * A provider's checks; none when it has nothing to check the model against (SL_NOT_FOUND, e.g. no reference
- * uploaded). Other failures propagate: the tick fails and the window is evaluated again on the next one,
- * rather than being judged without its checks.
- */
-async function checksOf(provider: CheckProvider, query: CheckQuery): Promise<Check[]> {
-  try {
-    return await provider.checks(query);
-  } catch (error) {
-    if (error instanceof SightlineError && error.code === "SL_NOT_FOUND") return [];
-    throw error;
-  }
-}
-
-/**
- * Two providers may compute the same check (e.g. error rate): the first registered wins, so a check is
- * judged once per window and fingerprint.
- */
-function dedupe(checks: readonly Check[]): Check[] {
-  const seen = new Set<string>();
-  return checks.filter((c) => {
-    const key = [c.kind, c.subject, c.metric, c.version, c.segment, c.window.fromMs, c.window.toMs].join(
-      "\u0000",
-    );
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
-/** The retraining verdict as a check, so `advice` monitors run through the same state machine. */
-function adviceCheck(
-  model: string,
-  window: Window,
-  scope: Pick<CheckQuery, "version" | "segment">,
-  advice: Advice,
-): MonitorCheck {
-  return {
-    model,
-    version: scope.version ?? null,
-    segment: scope.segment ? `${scope.segment.tag}=${scope.segment.value}` : null,
-    window: { ...window },
-    kind: "advice",
-    subject: "retraining",
-    metric: "verdict",
-    value: advice.verdict === "insufficient_data" ? null : advice.verdict === "retrain" ? 1 : 0,
-    threshold: 1,
-    breached: advice.verdict === "retrain",
-    rows: 0,
-    evidence: { verdict: advice.verdict, reasons: advice.reasons, drift_share: advice.drift_share },
-  };
+/** Judged after a delay (label-delay.ts): a stated delay above 0, or a performance monitor stating none. */
+function isDelayed(monitor: Monitor): boolean {
+  return monitor.delayMs === undefined ? usesObservedDelay(monitor) : monitor.delayMs > 0;
 }

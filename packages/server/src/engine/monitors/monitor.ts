@@ -1,5 +1,6 @@
 import type { CheckKind, Segment } from "../check.js";
-import { delayText, monitorDelayMs } from "./label-delay.js";
+import { delayText } from "./label-delay.js";
+import { type LabelDelay, labelDelayJson, resolveLabelDelay } from "./observed-label-delay.js";
 
 /** What a monitor watches: a check kind, or `advice` (the retraining verdict, see engine/advice). */
 export type MonitorKind = CheckKind | "advice";
@@ -43,8 +44,8 @@ export interface Monitor {
   /** How long the condition must hold (from the start of the first bad window) before firing; 0 fires at once. */
   forMs: number;
   /**
-   * How long after a window's end (event time) it is judged, e.g. to wait for labels; absent: the kind's
-   * default (label-delay.ts: 3 days for `performance`, else 0).
+   * How long after a window's end (event time) it is judged, e.g. to wait for labels; absent: for
+   * `performance`, the observed label lag (observed-label-delay.ts; 3 days while too few labels), else 0.
    */
   delayMs?: number;
   severity: Severity;
@@ -64,8 +65,17 @@ export interface NotifierConfig {
   url: string;
 }
 
-/** The JSON form of a monitor in API answers and files (durations as written, no internal fields). */
-export function monitorToJson(monitor: Monitor): Record<string, unknown> {
+/**
+ * The JSON form of a monitor in API answers and files (durations as written, no internal fields): `delay`
+ * is the delay in force (`delay`, when resolved, e.g. from the observed label lag; else the stated one or
+ * the kind's default) and `delay_source` where it came from (observed-label-delay.ts).
+ *
+ * @example
+ * monitorToJson(monitor, { delayMs: 7_200_000, source: "observed", quantile: 0.95, labels: 500, lagMs: 6e6 });
+ * // { ..., delay: "2h", delay_source: { source: "observed", quantile: 0.95, labels: 500, lag_ms: 6000000 }, ... }
+ */
+export function monitorToJson(monitor: Monitor, delay?: LabelDelay): Record<string, unknown> {
+  const { delay: delayShown, ...delaySource } = labelDelayJson(delay ?? resolveLabelDelay(monitor));
   return {
     name: monitor.name,
     model: monitor.model,
@@ -76,7 +86,8 @@ export function monitorToJson(monitor: Monitor): Record<string, unknown> {
     window: monitor.window,
     threshold: monitor.threshold,
     for_ms: monitor.forMs,
-    delay: delayText(monitorDelayMs(monitor)),
+    delay: delayShown ?? delayText(0),
+    delay_source: delaySource,
     severity: monitor.severity,
     segment: monitor.segment ? `${monitor.segment.tag}:${monitor.segment.value}` : null,
     version: monitor.version,

@@ -160,6 +160,26 @@ export const schemas: Record<string, Schema> = {
       threshold: { type: "object" },
       window: { type: "string" },
       for: { type: "integer" },
+      delay: {
+        type: ["string", "integer"],
+        description:
+          "How long after a window's end it is judged (a duration or 0). In answers: the delay in force; for a performance monitor stating none, the observed label lag",
+      },
+      delay_source: {
+        type: "object",
+        readOnly: true,
+        description: "Where the delay came from (answers only)",
+        properties: {
+          source: { type: "string", enum: ["stated", "observed", "default"] },
+          quantile: { type: "number", description: "observed: the label lag quantile (0.95)" },
+          labels: {
+            type: "integer",
+            description: "observed or default: labels in the 30 days before the clock",
+          },
+          lag_ms: { type: "number", description: "observed: the lag quantile before rounding up to hours" },
+          min_labels: { type: "integer", description: "default: labels needed to observe the lag" },
+        },
+      },
       severity: { type: "string" },
       notify: { type: "array", items: { type: "string" } },
       enabled: { type: "boolean" },

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from "fastify";
-import { monitorToJson } from "../../engine/monitors/monitor.js";
+import { type Monitor, monitorToJson } from "../../engine/monitors/monitor.js";
 import { parseMonitor } from "../../engine/monitors/parse-monitor.js";
 import { SightlineError } from "../../errors.js";
 import { checkModelName, isValidName } from "../../names.js";
@@ -28,17 +28,24 @@ export function monitorRoutes(services: AppServices): FastifyPluginAsync {
     const read = { config: { role: "read" } };
     const admin = { config: { role: "admin" } };
     const monitors = services.monitors;
+    // With the delay in force and where it came from (observed label lag, stated, default).
+    const shown = async (monitor: Monitor) =>
+      monitorToJson(monitor, (await monitors.currentLabelDelays([monitor])).get(monitor.name));
 
     app.get<{ Querystring: { model?: string } }>("/api/v1/monitors", read, async (request) => {
       const model = request.query.model === undefined ? undefined : checkModelName(request.query.model);
       const list = (await monitors.listMonitors()).filter((m) => model === undefined || m.model === model);
-      return { monitors: list.map(monitorToJson), notifiers: monitors.notifierNames };
+      const delays = await monitors.currentLabelDelays(list);
+      return {
+        monitors: list.map((m) => monitorToJson(m, delays.get(m.name))),
+        notifiers: monitors.notifierNames,
+      };
     });
 
     app.get<{ Params: { name: string } }>("/api/v1/monitors/:name", read, async (request) => {
       const monitor = await monitors.getMonitor(monitorName(request.params.name));
       if (!monitor) throw new SightlineError("SL_NOT_FOUND", `no monitor ${request.params.name}`);
-      return { monitor: monitorToJson(monitor) };
+      return { monitor: await shown(monitor) };
     });
 
     app.post("/api/v1/monitors", admin, async (request, reply) => {
@@ -50,7 +57,7 @@ export function monitorRoutes(services: AppServices): FastifyPluginAsync {
         );
       }
       await monitors.putMonitor(monitor);
-      return reply.status(201).send({ monitor: monitorToJson({ ...monitor, source: "api" }) });
+      return reply.status(201).send({ monitor: await shown({ ...monitor, source: "api" }) });
     });
 
     app.put<{ Params: { name: string } }>("/api/v1/monitors/:name", admin, async (request) => {
@@ -67,7 +74,7 @@ export function monitorRoutes(services: AppServices): FastifyPluginAsync {
       }
       const monitor = parseMonitor({ ...body, name }, "monitor", "api");
       await monitors.putMonitor(monitor);
-      return { monitor: monitorToJson({ ...monitor, source: "api" }) };
+      return { monitor: await shown({ ...monitor, source: "api" }) };
     });
 
     app.delete<{ Params: { name: string } }>("/api/v1/monitors/:name", admin, async (request, reply) => {

@@ -33,6 +33,9 @@ function numeric(column: string): string {
   return `CASE WHEN ${column} = 'true' THEN 1.0 WHEN ${column} = 'false' THEN 0.0 ELSE TRY_CAST(${column} AS DOUBLE) END`;
 }
 
+// Label lag, one definition for the per-window coverage and the delay of performance monitors.
+const lagSql = "l.ts_ms - p.ts_ms";
+
 /** The rows of a source as one CTE `src(w, version, pred_key, label_key, pred_num, label_num, score, lag_ms, labelled)`. */
 function sourceSql(source: PerformanceSource): { sql: string; params: unknown[] } {
   if (source.kind === "reference") {
@@ -64,7 +67,7 @@ function sourceSql(source: PerformanceSource): { sql: string; params: unknown[] 
              ${numericFirst("l.label_num", "l.label")} AS label_key,
              p.prediction_num AS pred_num, l.label_num AS label_num,
              CASE WHEN isfinite(p.score) THEN p.score END AS score,
-             l.ts_ms - p.ts_ms AS lag_ms, l.id IS NOT NULL AS labelled
+             ${lagSql} AS lag_ms, l.id IS NOT NULL AS labelled
       FROM predictions p LEFT JOIN labels l ON l.model = p.model AND l.id = p.id
       WHERE p.model = ? AND p.ts_ms >= ? AND p.ts_ms < ?${filter})`,
     params,
@@ -242,6 +245,23 @@ export class DuckDbPerformanceStore implements PerformanceStore {
       minY: num(r.miny),
       maxY: num(r.maxy),
     }));
+  }
+
+  async labelLag(
+    model: string,
+    span: { fromMs: number; toMs: number; quantile: number },
+  ): Promise<{ labels: number; quantileMs: number | null }> {
+    // From the labels (the span filters on their time) to their predictions by primary key.
+    const [row] = await this.db.read(
+      `SELECT count(*) AS n, quantile_cont(${lagSql}, ?) AS q
+       FROM labels l JOIN predictions p ON p.model = l.model AND p.id = l.id
+       WHERE l.model = ? AND l.ts_ms >= ? AND l.ts_ms < ?`,
+      [span.quantile, model, span.fromMs, span.toMs],
+    );
+    return {
+      labels: num(row?.n ?? 0),
+      quantileMs: row?.q === null || row?.q === undefined ? null : num(row.q),
+    };
   }
 
   async timeRange(model: string, version?: string): Promise<{ minMs: number; maxMs: number } | null> {

@@ -260,4 +260,28 @@ CREATE TABLE typed_reference_versions (
 );
 `,
   },
+  {
+    id: 9,
+    // Delayed monitors (performance, waiting for labels; label-delay.ts), per model, window size and
+    // monitor: the end of the last window judged for the first time (the delay may change between ticks, so
+    // it is not implied by monitor_progress), and the windows judged while short of labels, judged again
+    // until mature or past the look-back. Kept here so a restart does not forget them.
+    name: "monitor_delayed_windows",
+    sql: `
+CREATE TABLE monitor_judged (
+  model VARCHAR NOT NULL,
+  window_ms BIGINT NOT NULL,
+  monitor VARCHAR NOT NULL,
+  judged_to_ms BIGINT NOT NULL,
+  PRIMARY KEY (model, window_ms, monitor)
+);
+CREATE TABLE monitor_pending_windows (
+  model VARCHAR NOT NULL,
+  window_ms BIGINT NOT NULL,
+  monitor VARCHAR NOT NULL,
+  from_ms BIGINT NOT NULL,
+  PRIMARY KEY (model, window_ms, monitor, from_ms)
+);
+`,
+  },
 ];
