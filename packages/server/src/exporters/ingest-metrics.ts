@@ -1,7 +1,7 @@
-import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
+import { Counter, collectDefaultMetrics, Gauge, Registry } from "prom-client";
 import type { Contract, Violation } from "../contract/contract.js";
 import type { AcceptedPrediction } from "../ingest/prediction-row.js";
-import { PerSeriesHistogram } from "./value-histogram.js";
+import { type HistogramSeries, SeriesHistogram } from "./series-histogram.js";
 
 // 0 to 1 by 0.05: fine enough for histogram_quantile on probabilities to land within one bucket.
 const scoreBuckets = Array.from({ length: 20 }, (_, i) => Number(((i + 1) * 0.05).toFixed(2)));
@@ -11,10 +11,10 @@ const latencyBuckets = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.
 interface Series {
   model: string;
   version: string;
-  latency: { observe: (value: number) => void };
-  score: { observe: (value: number) => void };
-  /** Whether the value histogram has buckets (a numeric reference) for this version. */
-  hasValueBuckets: boolean;
+  latency: HistogramSeries;
+  score: HistogramSeries;
+  /** The value histogram's series, when it has buckets (a numeric reference) for this version. */
+  value: HistogramSeries | undefined;
 }
 
 const gaugesNamedTotal = [
@@ -32,9 +32,9 @@ export class IngestMetrics {
   readonly registry: Registry;
   private readonly predictions: Counter<"model" | "version">;
   private readonly errors: Counter<"model" | "version">;
-  private readonly latency: Histogram<"model" | "version">;
-  private readonly score: Histogram<"model" | "version">;
-  private readonly value: PerSeriesHistogram;
+  private readonly latency: SeriesHistogram;
+  private readonly score: SeriesHistogram;
+  private readonly value: SeriesHistogram;
   private readonly labels: Counter<"model">;
   private readonly violations: Counter<"model" | "version" | "feature" | "kind">;
   private readonly rejected: Counter<"model" | "kind">;
@@ -60,21 +60,19 @@ export class IngestMetrics {
       labelNames: ["model", "version"],
       registers,
     });
-    this.latency = new Histogram({
-      name: "sightline_inference_latency_seconds",
-      help: "Inference latency reported with each prediction.",
-      labelNames: ["model", "version"],
-      buckets: latencyBuckets,
-      registers,
-    });
-    this.score = new Histogram({
-      name: "sightline_prediction_score",
-      help: "Output probability (positive class for binary, top class for multiclass), buckets of 0.05.",
-      labelNames: ["model", "version"],
-      buckets: scoreBuckets,
-      registers,
-    });
-    this.value = new PerSeriesHistogram(
+    this.latency = new SeriesHistogram(
+      "sightline_inference_latency_seconds",
+      "Inference latency reported with each prediction.",
+      registry,
+      latencyBuckets,
+    );
+    this.score = new SeriesHistogram(
+      "sightline_prediction_score",
+      "Output probability (positive class for binary, top class for multiclass), buckets of 0.05.",
+      registry,
+      scoreBuckets,
+    );
+    this.value = new SeriesHistogram(
       "sightline_prediction_value",
       "Numeric (regression) outputs, buckets from the version's reference deciles.",
       registry,
@@ -122,7 +120,7 @@ export class IngestMetrics {
     this.series.delete(`${contract.model}\u0000${contract.version}`);
   }
 
-  // The child handles of one (model, version), looked up once rather than by a labels object per record.
+  // The histogram series of one (model, version), looked up once per batch rather than per record.
   private seriesOf(model: string, version: string): Series {
     const key = `${model}\u0000${version}`;
     let series = this.series.get(key);
@@ -130,9 +128,9 @@ export class IngestMetrics {
       series = {
         model,
         version,
-        latency: this.latency.labels(model, version),
-        score: this.score.labels(model, version),
-        hasValueBuckets: this.value.hasSeries(model, version),
+        latency: this.latency.series(model, version) as HistogramSeries,
+        score: this.score.series(model, version) as HistogramSeries,
+        value: this.value.series(model, version),
       };
       this.series.set(key, series);
     }
@@ -162,8 +160,7 @@ export class IngestMetrics {
       if (row.error !== null) errors++;
       if (row.latencyMs !== null) current.latency.observe(row.latencyMs / 1000);
       if (row.score !== null) current.score.observe(row.score);
-      else if (row.predictionNum !== null && row.error === null && current.hasValueBuckets)
-        this.value.observe(row.model, row.version, row.predictionNum);
+      else if (row.predictionNum !== null && row.error === null) current.value?.observe(row.predictionNum);
       if (violations.length > 0) this.recordViolations(row.model, row.version, violations);
     }
     flush();
