@@ -1,3 +1,4 @@
+import type { RegressionSummary } from "@sightline/stats";
 import type { Segment } from "../engine/check.js";
 
 /**
@@ -88,19 +89,9 @@ export interface ClassPairRow {
   count: number;
 }
 
-/** Regression sums of one window (error = prediction − label), as stats' `RegressionSummary`. */
-export interface RegressionSumsRow {
+/** Regression sums of one window (error = prediction − label): stats' `RegressionSummary`, computed in SQL. */
+export interface RegressionSumsRow extends RegressionSummary {
   window: number;
-  n: number;
-  sumError: number;
-  sumSquaredError: number;
-  sumAbsError: number;
-  sumAbsPercentageError: number;
-  maxAbsError: number;
-  sumY: number;
-  sumY2: number;
-  minY: number;
-  maxY: number;
 }
 
 /** How binary score summaries are binned. */
