@@ -9,7 +9,10 @@ const matrix: DriftMatrixAnswer = {
   segment: null,
   reference_rows: 100,
   columns: ["x"],
+  column_reference_rows: [100],
   methods: ["binned-ks"],
+  threshold_sources: ["p_value"],
+  reasons: ["why"],
   windows: [
     {
       from: "a",
@@ -20,6 +23,9 @@ const matrix: DriftMatrixAnswer = {
       threshold: [0.05],
       drift: [false],
       method: [0],
+      threshold_source: [0],
+      reason: [0],
+      column_rows: [10],
       multivariate: band,
     },
     {
@@ -31,6 +37,9 @@ const matrix: DriftMatrixAnswer = {
       threshold: [0.05],
       drift: [false],
       method: [0],
+      threshold_source: [0],
+      reason: [0],
+      column_rows: [10],
       multivariate: null,
     },
   ],
@@ -47,7 +56,11 @@ describe("withMultivariateRow", () => {
       threshold: [0.05, 1.5],
       drift: [false, true],
       method: [0, 1],
+      threshold_source: [0, null],
+      reason: [0, null],
+      column_rows: [10, 10],
     });
+    expect(out.column_reference_rows).toEqual([100, 100]);
     expect(out.windows[1]).toMatchObject({ statistic: [0.2, null], drift: [false, null], method: [0, null] });
     expect(matrix.columns).toEqual(["x"]);
   });
@@ -61,17 +74,7 @@ describe("withMultivariateRow", () => {
 describe("multivariateResult", () => {
   it("reads the band as a cell result", () => {
     expect(multivariateResult({ multivariate: null })).toBeUndefined();
-    expect(
-      multivariateResult({
-        multivariate: {
-          ...band,
-          method: "pca_reconstruction_error",
-          columns: ["x"],
-          band: "row_chunks",
-          band_chunks: 10,
-        },
-      }),
-    ).toMatchObject({
+    expect(multivariateResult({ multivariate: band })).toMatchObject({
       column: MULTIVARIATE_ROW,
       statistic: 2.5,
       threshold: 1.5,

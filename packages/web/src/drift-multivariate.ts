@@ -1,4 +1,4 @@
-import type { DriftMatrixAnswer, DriftWindow } from "sightline/api-types";
+import type { DriftMatrixAnswer, DriftMatrixWindow } from "sightline/api-types";
 import type { DriftCellResult } from "./drift-cell-result.js";
 
 /** The matrix row name of the multivariate (PCA reconstruction error) result. */
@@ -16,9 +16,11 @@ const PCA_METHOD = "pca_reconstruction_error";
 export function withMultivariateRow(matrix: DriftMatrixAnswer): DriftMatrixAnswer {
   if (!matrix.windows.some((w) => w.multivariate)) return matrix;
   const method = matrix.methods.length;
+  const referenceRows = matrix.windows.find((w) => w.multivariate)?.multivariate?.reference_rows ?? 0;
   return {
     ...matrix,
     columns: [...matrix.columns, MULTIVARIATE_ROW],
+    column_reference_rows: [...matrix.column_reference_rows, referenceRows],
     methods: [...matrix.methods, PCA_METHOD],
     windows: matrix.windows.map((w) => {
       const m = w.multivariate;
@@ -29,19 +31,24 @@ export function withMultivariateRow(matrix: DriftMatrixAnswer): DriftMatrixAnswe
         threshold: [...w.threshold, m ? m.upper : null],
         drift: [...w.drift, m ? m.drift_detected : null],
         method: [...w.method, m ? method : null],
+        threshold_source: [...w.threshold_source, null],
+        reason: [...w.reason, null],
+        column_rows: [...w.column_rows, m ? m.rows : null],
       };
     }),
   };
 }
 
 /**
- * The multivariate result of one window of the full drift answer as a cell result, for the opened PCA cell;
+ * The multivariate result of one window of the drift matrix as a cell result, for the opened PCA cell;
  * undefined without one.
  *
  * @example
  * multivariateResult(answer.windows[0])?.threshold; // the band's upper end
  */
-export function multivariateResult(window: Pick<DriftWindow, "multivariate">): DriftCellResult | undefined {
+export function multivariateResult(
+  window: Pick<DriftMatrixWindow, "multivariate">,
+): DriftCellResult | undefined {
   const m = window.multivariate;
   if (!m) return undefined;
   return {

@@ -38,7 +38,16 @@ const answer: DriftAnswer = {
       rows: 10,
       columns: [
         result("distance", { statistic: 0.4, p_value: 0.001, drift_detected: true }),
-        result("origin", { method: "jensen-shannon", p_value: null, p_adjusted: null, threshold: 0.1 }),
+        result("origin", {
+          method: "jensen-shannon",
+          p_value: null,
+          p_adjusted: null,
+          threshold: 0.1,
+          threshold_source: "calibrated",
+          reason: "categories: Jensen-Shannon",
+          reference_rows: 90,
+          rows: 9,
+        }),
         result("distance", { method: "psi", statistic: 9, p_value: null }),
       ],
       multivariate: null,
@@ -73,6 +82,9 @@ describe("driftMatrixView", () => {
     expect(matrix.columns).toEqual(["distance", "origin", "label"]);
     expect(matrix.methods).toEqual(["binned-ks", "jensen-shannon"]);
     expect(matrix).toMatchObject({ model: "m", version: "v1", segment: null, reference_rows: 100 });
+    expect(matrix.threshold_sources).toEqual(["p_value", "calibrated"]);
+    expect(matrix.reasons).toEqual(["why", "categories: Jensen-Shannon"]);
+    expect(matrix.column_reference_rows).toEqual([100, 90, 100]);
   });
 
   it("holds each cell's numbers at its column's index, the first result of a column in a window, null where absent", () => {
@@ -86,6 +98,9 @@ describe("driftMatrixView", () => {
       threshold: [0.05, 0.1, null],
       drift: [true, false, null],
       method: [0, 1, null],
+      threshold_source: [0, 1, null],
+      reason: [0, 1, null],
+      column_rows: [10, 9, null],
       multivariate: null,
     });
     expect(second).toMatchObject({
@@ -115,6 +130,16 @@ describe("driftMatrixView", () => {
         expect(method === null || method === undefined ? null : matrix.methods[method]).toBe(
           full?.method ?? null,
         );
+        const source = cells?.threshold_source[at];
+        expect(source === null || source === undefined ? null : matrix.threshold_sources[source]).toBe(
+          full?.threshold_source ?? null,
+        );
+        const reason = cells?.reason[at];
+        expect(reason === null || reason === undefined ? null : matrix.reasons[reason]).toBe(
+          full?.reason ?? null,
+        );
+        expect(cells?.column_rows[at] ?? null).toBe(full?.rows ?? null);
+        if (full) expect(matrix.column_reference_rows[at]).toBe(full.reference_rows);
       }
     });
   });

@@ -10,24 +10,20 @@ import { ReferenceCdfChart } from "./reference-cdf-chart.js";
 import { thresholdSourceText } from "./threshold-source.js";
 
 /**
- * An opened drift cell: the test's numbers (from the matrix, at once; threshold source, rows and reason
- * from the full record of its window, `loading` until it arrives) (method, statistic, p-value, threshold and its source, rows),
- * the column's test over every window against its threshold, its reference distribution, and its missing
+ * An opened drift cell: the test's record from the matrix (method, statistic, p-value, threshold and its
+ * source, rows, reason), the column's test over every window against its threshold, its reference distribution, and its missing
  * rate in the window against the reference's, and the reference against the window over the test's bins
  * (fetched from `distributionPath`, null for a row without one such as the multivariate one).
  *
  * @example
- * <DriftCellDetail cell={cell} numbers={numbers} result={result} loading={false} error={null} history={points} reference={column} missing={quality} onClose={close} />
+ * <DriftCellDetail cell={cell} numbers={numbers} result={result} history={points} reference={column} missing={quality} onClose={close} />
  */
 export function DriftCellDetail(props: {
   cell: DriftCellRef;
   /** The cell's numbers from the matrix: shown at once. */
   numbers: (DriftCellNumbers & { method: string }) | undefined;
-  /** The full record (threshold source, rows, reason), from `/drift` for the cell's window. */
+  /** The full record (threshold source, rows, reason), from the matrix answer. */
   result: DriftCellResult | undefined;
-  /** The full record is on its way (`result` undefined meanwhile). */
-  loading: boolean;
-  error: string | null;
   windowTo: string | undefined;
   history: { from: string; result: DriftCellNumbers }[];
   reference: ContractColumn | undefined;
@@ -89,16 +85,6 @@ export function DriftCellDetail(props: {
               </dd>
               <dt>Why</dt>
               <dd data-field="reason">{result.reason}</dd>
-            </>
-          ) : props.error !== null ? (
-            <>
-              <dt>Why</dt>
-              <dd className="error-box">{props.error}</dd>
-            </>
-          ) : props.loading ? (
-            <>
-              <dt>Why</dt>
-              <dd aria-busy="true">loading the test's record…</dd>
             </>
           ) : null}
           {props.missing ? (

@@ -1,9 +1,10 @@
 import { type UseQueryResult, useQuery } from "@tanstack/react-query";
 import { useCallback, useMemo } from "react";
 import { useSearchParams } from "react-router";
-import type { DriftAnswer, DriftMatrixAnswer } from "sightline/api-types";
+import type { DriftMatrixAnswer } from "sightline/api-types";
 import { getJson } from "../api/client.js";
 import type { ContractAnswer, QualityAnswer } from "../api/types.js";
+import { matrixCellRecord } from "../drift-cell-record.js";
 import { MULTIVARIATE_ROW, multivariateResult, withMultivariateRow } from "../drift-multivariate.js";
 import { DriftCellDetail } from "./drift-cell-detail.js";
 import { type DriftCellRef, DriftMatrix, matrixCell } from "./drift-matrix.js";
@@ -12,16 +13,16 @@ import { QueryState } from "./query-state.js";
 /**
  * The drift matrix of a model over the page's range (the page's `/drift/matrix` query, with the
  * multivariate result as a last row) and the opened cell (`focus` = column, `cell` = window start, in the
- * URL; an alert link's `focus` alone opens that column's last window). An opened cell asks `/drift` for its
- * one window (`windowSize` as the page's) for the full record: reason, rows, threshold source.
+ * URL; an alert link's `focus` alone opens that column's last window). An opened cell shows its full record
+ * (reason, rows, threshold source) from the matrix answer: asking `/drift` for its window would wait behind
+ * the page's other queries (quality, advice) that the server is still computing.
  *
  * @example
- * <ModelDriftSection model="m" version="v1" windowSize="1d" drift={matrixQuery} quality={quality.data} />
+ * <ModelDriftSection model="m" version="v1" drift={matrixQuery} quality={quality.data} />
  */
 export function ModelDriftSection(props: {
   model: string;
   version: string;
-  windowSize: string;
   drift: UseQueryResult<DriftMatrixAnswer>;
   quality: QualityAnswer | undefined;
 }) {
@@ -43,22 +44,6 @@ export function ModelDriftSection(props: {
     return from === null || from === undefined ? null : { column: focus, from };
   }, [focus, params, matrix]);
   const window = selected && matrix ? matrix.windows.find((w) => w.from === selected.from) : undefined;
-  const windowQuery =
-    window && matrix
-      ? new URLSearchParams({
-          from: window.from,
-          to: window.to,
-          window: props.windowSize,
-          version: matrix.version,
-          ...(matrix.segment === null ? {} : { segment: matrix.segment }),
-        }).toString()
-      : null;
-  const full = useQuery({
-    queryKey: ["drift-window", model, windowQuery],
-    queryFn: () => getJson<DriftAnswer>(`${base}/drift?${windowQuery}`),
-    enabled: windowQuery !== null,
-    staleTime: 60_000,
-  });
   const onSelect = useCallback(
     (cell: DriftCellRef) =>
       setParams(
@@ -88,11 +73,13 @@ export function ModelDriftSection(props: {
           const result = row < 0 ? null : matrixCell(answer, i, row);
           return result ? [{ from: w.from, result }] : [];
         });
-        const fullWindow = full.data?.windows.find((w) => w.from === selected?.from);
+        const at = window ? answer.windows.indexOf(window) : -1;
         const result =
-          selected?.column === MULTIVARIATE_ROW
-            ? fullWindow && multivariateResult(fullWindow)
-            : fullWindow?.columns.find((col) => col.column === selected?.column);
+          !window || row < 0
+            ? undefined
+            : selected?.column === MULTIVARIATE_ROW
+              ? multivariateResult(window)
+              : (matrixCellRecord(answer, at, row) ?? undefined);
         const c = contract.data?.contract;
         const reference = selected
           ? (c?.features.find((f) => f.name === selected.column) ??
@@ -121,8 +108,6 @@ export function ModelDriftSection(props: {
                 cell={selected}
                 numbers={history.find((h) => h.from === selected.from)?.result}
                 result={result}
-                loading={full.isPending && windowQuery !== null}
-                error={full.error?.message ?? null}
                 windowTo={window?.to}
                 history={history}
                 reference={reference}

@@ -93,6 +93,8 @@ describe("the model page in a real browser", () => {
     const api = await json<DriftAnswer>(`${server.url}/api/v1/models/flight/drift?${rangeQuery}&version=v1`);
     const shifted = api.windows[SHIFT_DAY + 1]?.columns.find((c) => c.column === "distance");
     const { page, errors } = await openPage(browser);
+    const requests: string[] = [];
+    page.on("request", (r) => requests.push(new URL(r.url()).pathname));
     await page.goto(`${server.url}/models/flight?range=all`);
     await page.locator(`button[data-column="distance"][data-window="${day(SHIFT_DAY + 1)}"]`).click();
     const detail = page.getByTestId("drift-cell");
@@ -108,6 +110,9 @@ describe("the model page in a real browser", () => {
     // The full record of the window follows: the same reason as the range's answer.
     await detail.locator('dl[data-complete="true"]').waitFor();
     expect(await detail.locator('[data-field="reason"]').textContent()).toBe(shifted?.reason);
+    expect(await detail.textContent()).toContain(`${shifted?.rows} in the window`);
+    // The record comes with the matrix: opening the cell asks /drift nothing (it would wait behind quality).
+    expect(requests).not.toContain("/api/v1/models/flight/drift");
     const history = await series<{ value: number[]; windows: string[] }>(
       page,
       '[data-testid="drift-history"]',

@@ -161,13 +161,7 @@ export function ModelPage() {
           </QueryState>
           <h2>Drift</h2>
           {compared ? (
-            <ModelDriftSection
-              model={model}
-              version={compared}
-              windowSize={range.window}
-              drift={drift}
-              quality={quality.data}
-            />
+            <ModelDriftSection model={model} version={compared} drift={drift} quality={quality.data} />
           ) : versions.isSuccess ? (
             <p>No reference uploaded{version ? ` for version ${version}` : ""}: upload one to see drift.</p>
           ) : null}

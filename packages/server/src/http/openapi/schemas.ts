@@ -272,15 +272,34 @@ export const schemas: Record<string, Schema> = {
   },
   DriftMatrix: {
     type: "object",
-    description: "`/drift` in the drift matrix's compact form: names once, one array per field per window",
-    required: ["model", "version", "segment", "reference_rows", "columns", "methods", "windows"],
+    description:
+      "`/drift` in the drift matrix's compact form: names and reasons once, one array per field per window",
+    required: [
+      "model",
+      "version",
+      "segment",
+      "reference_rows",
+      "columns",
+      "column_reference_rows",
+      "methods",
+      "threshold_sources",
+      "reasons",
+      "windows",
+    ],
     properties: {
       model: { type: "string" },
       version: { type: "string" },
       segment: { type: ["string", "null"] },
       reference_rows: { type: "integer" },
       columns: { type: "array", items: { type: "string" } },
+      column_reference_rows: {
+        type: "array",
+        items: { type: "integer" },
+        description: "Per column: the reference's rows with the column present",
+      },
       methods: { type: "array", items: { type: "string" } },
+      threshold_sources: { type: "array", items: { type: "string" } },
+      reasons: { type: "array", items: { type: "string" } },
       windows: {
         type: "array",
         items: {
@@ -294,6 +313,9 @@ export const schemas: Record<string, Schema> = {
             "threshold",
             "drift",
             "method",
+            "threshold_source",
+            "reason",
+            "column_rows",
             "multivariate",
           ],
           properties: {
@@ -308,6 +330,21 @@ export const schemas: Record<string, Schema> = {
               type: "array",
               items: { type: ["integer", "null"] },
               description: "Index into `methods`",
+            },
+            threshold_source: {
+              type: "array",
+              items: { type: ["integer", "null"] },
+              description: "Index into `threshold_sources`",
+            },
+            reason: {
+              type: "array",
+              items: { type: ["integer", "null"] },
+              description: "Index into `reasons`",
+            },
+            column_rows: {
+              type: "array",
+              items: { type: ["integer", "null"] },
+              description: "Rows of the window with the column present",
             },
             multivariate: {
               type: ["object", "null"],

@@ -16,6 +16,10 @@ interface FullColumn {
   p_value: number | null;
   threshold: number;
   drift_detected: boolean;
+  threshold_source: string;
+  reason: string;
+  rows: number;
+  reference_rows: number;
 }
 
 describe("GET /api/v1/models/{m}/drift/matrix", () => {
@@ -85,6 +89,24 @@ describe("GET /api/v1/models/{m}/drift/matrix", () => {
     expect(Buffer.byteLength(JSON.stringify(matrix.json))).toBeLessThan(
       Buffer.byteLength(JSON.stringify(full.json)) / 2,
     );
+  });
+
+  it("holds an opened cell's record as /drift gives it for that one window", async () => {
+    const matrix = await api.get(`/api/v1/models/m/drift/matrix?${range}`);
+    expect(matrix.json.reasons.length).toBeGreaterThan(0);
+    for (const cells of matrix.json.windows) {
+      const one = await api.get(
+        `/api/v1/models/m/drift?from=${cells.from}&to=${cells.to}&window=1h&version=v1`,
+      );
+      expect(one.json.windows).toHaveLength(1);
+      for (const c of one.json.windows[0].columns as FullColumn[]) {
+        const at = matrix.json.columns.indexOf(c.column);
+        expect(matrix.json.threshold_sources[cells.threshold_source[at]]).toBe(c.threshold_source);
+        expect(matrix.json.reasons[cells.reason[at]]).toBe(c.reason);
+        expect(cells.column_rows[at]).toBe(c.rows);
+        expect(matrix.json.column_reference_rows[at]).toBe(c.reference_rows);
+      }
+    }
   });
 
   it("rejects what /drift rejects", async () => {
