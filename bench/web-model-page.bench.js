@@ -2,7 +2,7 @@
 // day) and 50 numeric features (3 of them shifting in the last two months), seeded through the real HTTP API
 // in NDJSON batches of 4,000 records, reference of 2,000 rows. Debian's Chromium (playwright-core) opens
 // /models/bench?range=all and we time navigation -> drift matrix rendered with its last cell clickable
-// (time to interactive), then a click -> the cell's detail shown. The first load (cold server caches:
+// (time to interactive), then a click -> the cell's numbers, its full record, and its distribution chart. The first load (cold server caches:
 // reference profile, calibrated thresholds) is reported apart; the median of 5 fresh browser contexts after
 // it. Also the bundle size of packages/web/dist/assets, raw and gzip, and what index.html loads first. Needs `tsc -b` and the web build
 // first (`npm run bench` does the former; `npm run build -w @sightline/web` the latter).
@@ -137,6 +137,10 @@ try {
       .locator('dl:not([data-complete="false"])')
       .waitFor({ timeout: 120_000 });
     const recordMs = performance.now() - clickStart;
+    // The reference against the window (its own `/drift/distribution` request, behind whatever the page
+    // still has the server computing).
+    await page.getByTestId("drift-cell").getByTestId("drift-distribution").waitFor({ timeout: 120_000 });
+    const distributionMs = performance.now() - clickStart;
     // The server keeps computing what a closed page asked for: wait for the rest of the page (quality and
     // advice come after drift) so that the next run starts on an idle server.
     await page.getByTestId("quality").waitFor({ timeout: 120_000 });
@@ -151,6 +155,7 @@ try {
       renderMs: interactiveMs - driftMs,
       openMs,
       recordMs,
+      distributionMs,
       settledMs,
       cells,
     };
@@ -165,12 +170,12 @@ try {
   console.log(`drift matrix: ${cold.cells.toLocaleString("en-US")} cells (features + prediction x windows)`);
   const row = (label, runs) => {
     const m = (key) => median(runs.map((r) => r[key])).toFixed(0);
-    return `| ${label} | ${m("interactiveMs")} | ${m("driftMs")} | ${(median(runs.map((r) => r.driftBytes)) / 1000).toFixed(0)} | ${m("renderMs")} | ${m("openMs")} | ${m("recordMs")} | ${m("settledMs")} |`;
+    return `| ${label} | ${m("interactiveMs")} | ${m("driftMs")} | ${(median(runs.map((r) => r.driftBytes)) / 1000).toFixed(0)} | ${m("renderMs")} | ${m("openMs")} | ${m("recordMs")} | ${m("distributionMs")} | ${m("settledMs")} |`;
   };
   console.log(
-    "| load | time to interactive (ms) | drift answered (ms) | drift answer (kB) | drift answer -> matrix clickable (ms) | click -> cell numbers (ms) | click -> cell's full record (ms) | whole page loaded (ms) |",
+    "| load | time to interactive (ms) | drift answered (ms) | drift answer (kB) | drift answer -> matrix clickable (ms) | click -> cell numbers (ms) | click -> cell's full record (ms) | click -> distribution drawn (ms) | whole page loaded (ms) |",
   );
-  console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+  console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
   console.log(row("first (cold server caches)", [cold]));
   console.log(
     row(`median of ${RUNS} (runs: ${warm.map((w) => w.interactiveMs.toFixed(0)).join(", ")})`, warm),
