@@ -30,9 +30,12 @@ export class QualityService {
     const profile = await this.drift.profile(contract);
     const versioned: WindowScope = { ...scope, version: contract.version };
     const features = profile.columns.filter((c) => c.source === "feature");
+    // Quality needs each numeric column's present count only, not its histogram: one bin each, so the
+    // answer is a few rows per window instead of up to 1,000 bins a column (turning those into objects
+    // held the event loop for most of a second on the model page).
     const counts = await this.store.windows.columnCounts(
       versioned,
-      features.map((c) => c.bins),
+      features.map((c) => (c.bins.binning === "cuts" ? { ...c.bins, cuts: [] } : c.bins)),
     );
     const operations = new Map((await this.store.windows.operations(versioned)).map((o) => [o.fromMs, o]));
     const violations = await this.store.windows.violations(versioned);

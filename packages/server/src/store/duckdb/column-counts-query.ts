@@ -39,7 +39,7 @@ interface Plan {
 // 244k instead of 12M); continuous columns go to the join directly, where grouping first would only add a
 // pass. Either way the answer is the same.
 function repeatsValues(cuts: readonly number[]): boolean {
-  return cuts.filter(Number.isInteger).length >= 0.9 * cuts.length;
+  return cuts.length > 0 && cuts.filter(Number.isInteger).length >= 0.9 * cuts.length;
 }
 
 /**
