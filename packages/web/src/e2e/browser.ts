@@ -37,3 +37,12 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path, fullPage: true });
   return path;
 }
+
+/**
+ * `expect.poll` options for reading what the UI shows. A view re-renders when the fetch behind it lands,
+ * which can take seconds on a loaded machine, and Vitest's default poll gives up after one second.
+ *
+ * @example
+ * await expect.poll(() => page.locator("h1").textContent(), settled).toBe("flight-delay");
+ */
+export const settled = { timeout: 10_000, interval: 50 } as const;

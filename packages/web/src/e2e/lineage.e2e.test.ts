@@ -1,11 +1,11 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { type RunningServer, resolveServerConfig, startServer } from "sightline";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ImpactResult, RunDetail, TraceResult } from "../api/types.js";
-import { launchBrowser, openPage, screenshot } from "./browser.js";
+import { launchBrowser, openPage, screenshot, settled } from "./browser.js";
 
 const hourMs = 3_600_000;
 const dayMs = 86_400_000;
@@ -19,6 +19,22 @@ async function send(method: string, url: string, body?: unknown): Promise<{ stat
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   return { status: response.status, json: (await response.json()) as unknown };
+}
+
+/** An attribute of every element a selector matches, in document order (empty while none is rendered). */
+function attributes(page: Page, selector: string, attribute: string): Promise<(string | null)[]> {
+  return page.locator(selector).evaluateAll((els, name) => els.map((e) => e.getAttribute(name)), attribute);
+}
+
+const distinctSorted = (values: (string | null)[]) => [...new Set(values)].sort();
+
+type GraphNode = { type: string; label: string; stale: boolean };
+
+/** The lineage graph's nodes, as the chart element carries them in `data-series`. */
+async function graphNodes(page: Page): Promise<GraphNode[]> {
+  return JSON.parse(
+    (await page.locator(".lineage-graph").getAttribute("data-series")) ?? "[]",
+  ) as GraphNode[];
 }
 
 describe("the lineage explorer in a real browser", () => {
@@ -97,6 +113,8 @@ describe("the lineage explorer in a real browser", () => {
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
+  // Every read of the page polls (or follows a wait on the response behind it): a view renders when its
+  // fetch lands, so a single read right after a navigation or a click can see the view before it.
   it("traces a searched prediction through every step, as a graph and a list, with the stale runs marked", async () => {
     const api = (await send("GET", `${server.url}/api/v1/lineage/trace?model=m&prediction=p-3`))
       .json as TraceResult;
@@ -106,39 +124,49 @@ describe("the lineage explorer in a real browser", () => {
     await page.goto(`${server.url}/lineage`);
     await page.getByLabel("of model").fill("m");
     await page.getByLabel("prediction id").fill("p-3");
+    const traced = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/v1/lineage/trace");
     await page.getByRole("button", { name: "Trace" }).click();
-    await page.locator(".trace-list").waitFor();
-    const url = new URL(page.url());
-    expect([url.searchParams.get("prediction"), url.searchParams.get("model")]).toEqual(["p-3", "m"]);
-    const listed = await page
-      .locator('.trace-list li[data-node-type="run"]')
-      .evaluateAll((els) => els.map((e) => e.getAttribute("data-label")));
-    expect(new Set(listed)).toEqual(new Set(steps));
-    const series = JSON.parse((await page.locator(".lineage-graph").getAttribute("data-series")) ?? "[]") as {
-      type: string;
-      label: string;
-      stale: boolean;
-    }[];
-    expect(
-      series
+    expect((await traced).status()).toBe(200);
+    await expect
+      .poll(() => {
+        const url = new URL(page.url());
+        return [url.searchParams.get("prediction"), url.searchParams.get("model")];
+      }, settled)
+      .toEqual(["p-3", "m"]);
+    await expect
+      .poll(
+        async () =>
+          distinctSorted(await attributes(page, '.trace-list li[data-node-type="run"]', "data-label")),
+        settled,
+      )
+      .toEqual([...steps].sort());
+    const runsInGraph = async () =>
+      (await graphNodes(page))
         .filter((n) => n.type === "run")
         .map((n) => n.label)
-        .sort(),
-    ).toEqual([...steps].sort());
+        .sort();
+    await expect.poll(runsInGraph, settled).toEqual([...steps].sort());
+    const series = await graphNodes(page);
     expect(series.some((n) => n.type === "artifact" && n.label === "models:/m/v1")).toBe(true);
     // The stale runs the API reports are the ones marked, in the graph and in the list.
     const staleIds = new Set(api.stale.map((m) => /\(ID ([^)]+)\)/.exec(m)?.[1]));
     expect(staleIds).toEqual(new Set([ids.featuregen]));
-    const staleRuns = series.filter((n) => n.stale).map((n) => n.label);
-    expect(staleRuns.sort()).toEqual(["inference", "split"]);
-    const markedInList = await page
-      .locator('.trace-list li[data-stale="true"]')
-      .evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute("data-label")))].sort());
-    expect(markedInList).toEqual(["inference", "split"]);
-    expect(await page.locator('li[data-label="split"] .stale-badge').first().textContent()).toContain(
-      "stale",
-    );
-    expect(await page.locator(".stale-summary li").allTextContents()).toEqual(api.stale);
+    expect(
+      series
+        .filter((n) => n.stale)
+        .map((n) => n.label)
+        .sort(),
+    ).toEqual(["inference", "split"]);
+    await expect
+      .poll(
+        async () => distinctSorted(await attributes(page, '.trace-list li[data-stale="true"]', "data-label")),
+        settled,
+      )
+      .toEqual(["inference", "split"]);
+    await expect
+      .poll(() => page.locator('li[data-label="split"] .stale-badge').first().textContent(), settled)
+      .toContain("stale");
+    await expect.poll(() => page.locator(".stale-summary li").allTextContents(), settled).toEqual(api.stale);
     await screenshot(page, "lineage-trace");
     // The list is reachable by keyboard: the run links are real links.
     await page.locator('li[data-label="train"] > .trace-node a').first().focus();
@@ -153,15 +181,17 @@ describe("the lineage explorer in a real browser", () => {
     page.setDefaultTimeout(10_000);
     await page.goto(`${server.url}/lineage?artifact=${encodeURIComponent("models:/m/v1")}`);
     await page.locator(".trace-list").waitFor();
-    expect(await page.getByLabel("Trace a").inputValue()).toBe("artifact");
-    expect(await page.getByLabel("Artifact name").inputValue()).toBe("models:/m/v1");
-    const listed = await page
-      .locator('.trace-list li[data-node-type="run"]')
-      .evaluateAll((els) => els.map((e) => e.getAttribute("data-label")));
-    expect(listed).toEqual(["train", "split", "featuregen", "clean"]);
-    expect(
-      await page.getByRole("link", { name: "Forward impact of this artifact" }).getAttribute("href"),
-    ).toBe(`/lineage/impact?artifact=${encodeURIComponent("models:/m/v1")}`);
+    await expect.poll(() => page.getByLabel("Trace a").inputValue(), settled).toBe("artifact");
+    await expect.poll(() => page.getByLabel("Artifact name").inputValue(), settled).toBe("models:/m/v1");
+    await expect
+      .poll(() => attributes(page, '.trace-list li[data-node-type="run"]', "data-label"), settled)
+      .toEqual(["train", "split", "featuregen", "clean"]);
+    await expect
+      .poll(
+        () => page.getByRole("link", { name: "Forward impact of this artifact" }).getAttribute("href"),
+        settled,
+      )
+      .toBe(`/lineage/impact?artifact=${encodeURIComponent("models:/m/v1")}`);
     expect(errors).toEqual([]);
     await page.context().close();
   });
@@ -172,30 +202,35 @@ describe("the lineage explorer in a real browser", () => {
     page.setDefaultTimeout(10_000);
     await page.goto(`${server.url}/lineage/runs/${ids.train}`);
     await page.locator('[data-field="code_snapshot"]').waitFor();
-    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("train success");
-    expect(await page.locator('[data-field="code_snapshot"]').textContent()).toBe(codeSnapshot);
-    expect(await page.locator('[data-field="git_commit"]').textContent()).toBe(api.git_commit);
-    expect(await page.locator('table[aria-label="metrics"] tr[data-key="auc"] td').textContent()).toBe(
-      "0.8125",
-    );
-    expect(
-      await page.locator('table[aria-label="parameters"] tr[data-key="max_depth"] td').textContent(),
-    ).toBe("6");
-    expect(await page.locator('ul[aria-label="inputs"] li').getAttribute("data-artifact")).toBe(
-      "s3://lake/train.parquet",
-    );
-    expect(await page.locator('ul[aria-label="outputs"] li').getAttribute("data-artifact")).toBe(
-      "models:/m/v1",
-    );
-    expect(await page.getByText("baseline gradient boosting").count()).toBe(1);
-    expect(await page.getByRole("link", { name: String(ids.split) }).count()).toBeGreaterThan(0);
+    const text = (selector: string) => page.locator(selector).textContent();
+    await expect
+      .poll(() => page.getByRole("heading", { level: 1 }).textContent(), settled)
+      .toBe("train success");
+    await expect.poll(() => text('[data-field="code_snapshot"]'), settled).toBe(codeSnapshot);
+    await expect.poll(() => text('[data-field="git_commit"]'), settled).toBe(api.git_commit);
+    await expect
+      .poll(() => text('table[aria-label="metrics"] tr[data-key="auc"] td'), settled)
+      .toBe("0.8125");
+    await expect
+      .poll(() => text('table[aria-label="parameters"] tr[data-key="max_depth"] td'), settled)
+      .toBe("6");
+    await expect
+      .poll(() => attributes(page, 'ul[aria-label="inputs"] li', "data-artifact"), settled)
+      .toEqual(["s3://lake/train.parquet"]);
+    await expect
+      .poll(() => attributes(page, 'ul[aria-label="outputs"] li', "data-artifact"), settled)
+      .toEqual(["models:/m/v1"]);
+    await expect.poll(() => page.getByText("baseline gradient boosting").count(), settled).toBe(1);
+    await expect
+      .poll(() => page.getByRole("link", { name: String(ids.split) }).count(), settled)
+      .toBeGreaterThan(0);
     await screenshot(page, "run");
     // The stale split run says why.
     await page.goto(`${server.url}/lineage/runs/${ids.split}`);
     await page.locator(".stale-summary").waitFor();
-    expect(await page.locator(".stale-summary li").first().textContent()).toMatch(
-      new RegExp(`featuregen \\(ID ${ids.featuregen}\\) was run (39|40) days ago`),
-    );
+    await expect
+      .poll(() => page.locator(".stale-summary li").first().textContent(), settled)
+      .toMatch(new RegExp(`featuregen \\(ID ${ids.featuregen}\\) was run (39|40) days ago`));
     expect(errors).toEqual([]);
     await page.context().close();
   });
@@ -206,25 +241,32 @@ describe("the lineage explorer in a real browser", () => {
     await page.goto(`${server.url}/lineage`);
     await page.locator('tr[data-component="clean"] a').click();
     await page.waitForURL(/\/lineage\/components\/clean$/);
-    expect(await page.locator('table[aria-label="runs of clean"] tbody tr').getAttribute("data-run")).toBe(
-      ids.clean,
-    );
+    await expect
+      .poll(() => attributes(page, 'table[aria-label="runs of clean"] tbody tr', "data-run"), settled)
+      .toEqual([ids.clean]);
     await page.getByRole("link", { name: "Review", exact: true }).click();
     await page.locator('table[aria-label="review ranking"]').waitFor();
-    expect(await page.locator('ul[aria-label="flagged outputs"] li').textContent()).toContain("p-3");
-    const ranked = await page
-      .locator('table[aria-label="review ranking"] tbody tr')
-      .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-component")));
-    expect(new Set(ranked)).toEqual(new Set(steps));
+    await expect
+      .poll(() => page.locator('ul[aria-label="flagged outputs"] li').allTextContents(), settled)
+      .toEqual([expect.stringContaining("p-3")]);
+    await expect
+      .poll(
+        async () =>
+          distinctSorted(
+            await attributes(page, 'table[aria-label="review ranking"] tbody tr', "data-component"),
+          ),
+        settled,
+      )
+      .toEqual([...steps].sort());
     const impact = (await send("GET", `${server.url}/api/v1/lineage/impact?run=${ids.clean}`))
       .json as ImpactResult;
+    expect(impact.runs.count).toBe(4);
     await page.goto(`${server.url}/lineage/runs/${ids.clean}`);
     await page.getByRole("link", { name: "Forward impact" }).click();
     const summary = page.locator(".summary");
     await summary.waitFor();
-    expect(await summary.getAttribute("data-runs")).toBe(String(impact.runs.count));
-    expect(await summary.getAttribute("data-predictions")).toBe("10");
-    expect(impact.runs.count).toBe(4);
+    await expect.poll(() => summary.getAttribute("data-runs"), settled).toBe(String(impact.runs.count));
+    await expect.poll(() => summary.getAttribute("data-predictions"), settled).toBe("10");
     expect(errors).toEqual([]);
     await page.context().close();
   });

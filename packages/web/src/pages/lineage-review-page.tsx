@@ -1,8 +1,10 @@
 import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { Link } from "react-router";
 import { getJson } from "../api/client.js";
 import type { ReviewResult } from "../api/types.js";
 import { LineageRunTable } from "../components/lineage-run-table.js";
+import { UnflagButton } from "../components/lineage-unflag-button.js";
 import { QueryState } from "../components/query-state.js";
 import { formatDateTime } from "../format.js";
 
@@ -29,9 +31,11 @@ function FlagTarget(props: { flag: ReviewResult["flagged"][number] }) {
 
 /**
  * Flagged outputs and the review ranking: runs ordered by how many flagged outputs they feed, so the step
- * most likely at fault comes first (as mltrace's `review`).
+ * most likely at fault comes first (as mltrace's `review`). Each flag can be removed here once its output
+ * has been looked at (as mltrace's `unflag`).
  */
 export function LineageReviewPage() {
+  const [unflagged, setUnflagged] = useState<string | null>(null);
   const query = useQuery({
     queryKey: ["lineage-review"],
     queryFn: () => getJson<ReviewResult>("/api/v1/lineage/review?limit=50"),
@@ -42,6 +46,7 @@ export function LineageReviewPage() {
         <Link to="/lineage">Lineage</Link> / review
       </p>
       <h1>Review</h1>
+      {unflagged ? <p role="status">Unflagged {unflagged}.</p> : null}
       <QueryState query={query}>
         {(review) => (
           <>
@@ -55,7 +60,8 @@ export function LineageReviewPage() {
                 {review.flagged.map((f) => (
                   <li key={"artifact" in f ? f.artifact : `${f.model}/${f.prediction}`}>
                     <FlagTarget flag={f} />{" "}
-                    <span className="muted">flagged {formatDateTime(f.flagged_time)}</span>
+                    <span className="muted">flagged {formatDateTime(f.flagged_time)}</span>{" "}
+                    <UnflagButton flag={f} onUnflagged={setUnflagged} />
                   </li>
                 ))}
               </ul>
