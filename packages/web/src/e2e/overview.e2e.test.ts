@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { type RunningServer, resolveServerConfig, startServer } from "sightline";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, openPage, screenshot } from "./browser.js";
+import { launchBrowser, openPage, screenshot, settled } from "./browser.js";
 
 async function post(url: string, body: unknown): Promise<{ accepted: number }> {
   const response = await fetch(url, {
@@ -50,14 +50,21 @@ describe("the UI in a real browser", () => {
       await page.goto(server.url);
       const row = page.locator('tr[data-model="flight-delay"]');
       await row.waitFor();
-      expect(await row.locator('[data-field="predictions"]').textContent()).toBe("1,234");
-      expect(await page.locator('tr[data-model="churn"] [data-field="labels"]').textContent()).toBe("1");
-      await page.getByRole("button", { name: "Predictions" }).click();
-      await page.getByRole("button", { name: "Predictions" }).click();
-      // React re-renders after the click: poll until the table shows the new order.
-      await expect.poll(() => new URL(page.url()).searchParams.get("order")).toBe("desc");
+      await expect.poll(() => row.locator('[data-field="predictions"]').textContent(), settled).toBe("1,234");
       await expect
-        .poll(() => page.locator("tbody tr").first().getAttribute("data-model"))
+        .poll(() => page.locator('tr[data-model="churn"] [data-field="labels"]').textContent(), settled)
+        .toBe("1");
+      const predictions = page.getByRole("button", { name: "Predictions" });
+      const sortedBy = () => page.locator("th", { has: predictions }).getAttribute("aria-sort");
+      // The second click toggles the order the first one set, so it must wait for that render: a click
+      // on the old render would ask for ascending again.
+      await predictions.click();
+      await expect.poll(sortedBy, settled).toBe("ascending");
+      await predictions.click();
+      await expect.poll(sortedBy, settled).toBe("descending");
+      await expect.poll(() => new URL(page.url()).searchParams.get("order"), settled).toBe("desc");
+      await expect
+        .poll(() => page.locator("tbody tr").first().getAttribute("data-model"), settled)
         .toBe("flight-delay");
       await screenshot(page, `overview-${scheme}`);
       expect(errors).toEqual([]);
@@ -68,15 +75,18 @@ describe("the UI in a real browser", () => {
   it("a shared URL of a model page opens that model, reachable by keyboard from the overview", async () => {
     const { page, errors } = await openPage(browser);
     await page.goto(`${server.url}/models/flight-delay`);
-    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("flight-delay");
+    await expect
+      .poll(() => page.getByRole("heading", { level: 1 }).textContent(), settled)
+      .toBe("flight-delay");
     await page.goto(server.url);
     await page.locator('tr[data-model="churn"] a').focus();
     await page.keyboard.press("Enter");
     await page.waitForURL(/\/models\/churn$/);
-    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("churn");
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent(), settled).toBe("churn");
     // Not "model": that name is the model page's own screenshot (model.e2e.test.ts), used in the README.
     await screenshot(page, "model-from-overview");
     expect(errors).toEqual([]);
+    await page.context().close();
   });
 
   it("API paths still answer JSON 404s, not the UI", async () => {

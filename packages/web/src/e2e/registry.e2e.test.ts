@@ -6,7 +6,7 @@ import { type RunningServer, resolveServerConfig, startServer } from "sightline"
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AuditEntry, ServingCheck, VersionComparison } from "../api/types.js";
 import { formatNumber } from "../format.js";
-import { launchBrowser, openPage, screenshot } from "./browser.js";
+import { launchBrowser, openPage, screenshot, settled } from "./browser.js";
 
 const hourMs = 3_600_000;
 
@@ -91,50 +91,56 @@ describe("the registry page in a real browser", () => {
     await page.goto(`${server.url}/models/m/registry`);
     const v1 = page.locator('tr[data-version="v1"]');
     await v1.waitFor();
-    expect(await v1.locator('[data-field="aliases"]').textContent()).toBe("production");
-    expect(await v1.locator('[data-field="registered"]').textContent()).toBe("yes");
-    expect(await v1.locator('[data-field="metrics"]').textContent()).toBe("auc 0.8125");
-    expect(await page.locator('tr[data-version="v2"] [data-field="metrics"]').textContent()).toBe(
-      "auc 0.8431",
-    );
-    expect(await v1.locator("a").getAttribute("href")).toBe(`/lineage/runs/${trainRuns.v1}`);
-    expect(
-      await page.getByRole("navigation").getByRole("link", { name: "m registry" }).getAttribute("href"),
-    ).toBe("/models/m/registry");
+    const field = (version: string, name: string) =>
+      page.locator(`tr[data-version="${version}"] [data-field="${name}"]`).textContent();
+    await expect.poll(() => field("v1", "aliases"), settled).toBe("production");
+    await expect.poll(() => field("v1", "registered"), settled).toBe("yes");
+    await expect.poll(() => field("v1", "metrics"), settled).toBe("auc 0.8125");
+    await expect.poll(() => field("v2", "metrics"), settled).toBe("auc 0.8431");
+    await expect
+      .poll(() => v1.locator("a").getAttribute("href"), settled)
+      .toBe(`/lineage/runs/${trainRuns.v1}`);
+    await expect
+      .poll(
+        () => page.getByRole("navigation").getByRole("link", { name: "m registry" }).getAttribute("href"),
+        settled,
+      )
+      .toBe("/models/m/registry");
     const production = page.locator(
       'table[aria-label="aliases"] tr[data-alias="production"] [data-field="version"]',
     );
-    expect(await production.textContent()).toBe("v1");
+    await expect.poll(() => production.textContent(), settled).toBe("v1");
 
     await page.getByLabel("Version", { exact: true }).selectOption("v2");
     await page.getByLabel("to alias").fill("production");
     await page.getByRole("button", { name: "Promote…" }).click();
     const confirm = page.getByRole("alertdialog");
-    expect(await confirm.textContent()).toContain("Move production from v1 to v2?");
+    await expect.poll(() => confirm.textContent(), settled).toContain("Move production from v1 to v2?");
     // Nothing moves before the confirmation.
     expect(await production.textContent()).toBe("v1");
     await confirm.getByRole("button", { name: "Confirm promote" }).click();
     await page.locator('.audit-list li[data-action="promote"][data-version="v2"]').waitFor();
     // The model and its audit trail are separate queries: wait for the other one to land too.
-    await expect.poll(() => production.textContent()).toBe("v2");
-    await expect
-      .poll(() => page.locator('tr[data-version="v2"] [data-field="aliases"]').textContent())
-      .toBe("production");
+    await expect.poll(() => production.textContent(), settled).toBe("v2");
+    await expect.poll(() => field("v2", "aliases"), settled).toBe("production");
 
     await page.getByRole("button", { name: "Roll back production" }).click();
     await page.getByRole("alertdialog").getByRole("button", { name: "Confirm rollback" }).click();
     await page.locator('.audit-list li[data-action="rollback"]').waitFor();
-    await expect.poll(() => production.textContent()).toBe("v1");
-    expect(await page.getByRole("status").last().textContent()).toBe("production now points at v1 (was v2).");
+    await expect.poll(() => production.textContent(), settled).toBe("v1");
+    await expect
+      .poll(() => page.getByRole("status").last().textContent(), settled)
+      .toBe("production now points at v1 (was v2).");
 
     const api = (await send("GET", `${server.url}/api/v1/models/m/audit`)).json as { audit: AuditEntry[] };
-    const shown = await page
-      .locator(".audit-list li")
-      .evaluateAll((items) =>
-        items.map((li) => [li.getAttribute("data-action"), li.getAttribute("data-version") ?? null]),
-      );
-    expect(shown).toEqual(api.audit.map((e) => [e.action, e.version]));
-    expect(shown.slice(0, 3)).toEqual([
+    const shownAudit = () =>
+      page
+        .locator(".audit-list li")
+        .evaluateAll((items) =>
+          items.map((li) => [li.getAttribute("data-action"), li.getAttribute("data-version") ?? null]),
+        );
+    await expect.poll(shownAudit, settled).toEqual(api.audit.map((e) => [e.action, e.version]));
+    expect((await shownAudit()).slice(0, 3)).toEqual([
       ["rollback", "v1"],
       ["promote", "v2"],
       ["promote", "v1"],
@@ -153,36 +159,47 @@ describe("the registry page in a real browser", () => {
     await page.getByRole("button", { name: "Compare" }).click();
     const result = page.locator(".comparison");
     await result.waitFor();
-    const url = new URL(page.url());
-    expect([url.searchParams.get("baseline"), url.searchParams.get("candidate")]).toEqual(["v1", "v2"]);
+    await expect
+      .poll(() => {
+        const url = new URL(page.url());
+        return [url.searchParams.get("baseline"), url.searchParams.get("candidate")];
+      }, settled)
+      .toEqual(["v1", "v2"]);
     const api = (await send("GET", `${server.url}/api/v1/models/m/compare?baseline=v1&candidate=v2`))
       .json as VersionComparison;
     expect(api.verdict).toBe("candidate_worse");
-    expect(await result.getAttribute("data-verdict")).toBe(api.verdict);
-    expect(await page.locator('ul[aria-label="reasons"] li').allTextContents()).toEqual(api.reasons);
+    await expect.poll(() => result.getAttribute("data-verdict"), settled).toBe(api.verdict);
+    await expect
+      .poll(() => page.locator('ul[aria-label="reasons"] li').allTextContents(), settled)
+      .toEqual(api.reasons);
     const performance = page.locator('tr[data-measure="performance"] td');
     const p = api.performance;
     expect(p?.metric).toBe("accuracy");
     if (!p) return;
-    expect(await performance.nth(3).textContent()).toBe(formatNumber(p.difference));
-    expect(await performance.nth(4).textContent()).toContain(
-      `95% CI [${formatNumber(p.ci[0])}, ${formatNumber(p.ci[1])}]`,
-    );
+    await expect.poll(() => performance.nth(3).textContent(), settled).toBe(formatNumber(p.difference));
+    await expect
+      .poll(() => performance.nth(4).textContent(), settled)
+      .toContain(`95% CI [${formatNumber(p.ci[0])}, ${formatNumber(p.ci[1])}]`);
+    await expect
+      .poll(
+        async () => JSON.parse((await result.locator("[data-values]").getAttribute("data-values")) ?? "[]"),
+        settled,
+      )
+      .toEqual([{ label: "accuracy difference", difference: p.difference, ci: p.ci }]);
 
-    const chart = JSON.parse((await result.locator("[data-values]").getAttribute("data-values")) ?? "[]");
-    expect(chart).toEqual([{ label: "accuracy difference", difference: p.difference, ci: p.ci }]);
-
+    // The serving checks are a query of their own: they may land after the comparison.
     const checks = (await send("GET", `${server.url}/api/v1/models/m/serving`)).json as {
       checks: ServingCheck[];
     };
-    const rows = await page
-      .locator('table[aria-label="serving checks"] tbody tr')
-      .evaluateAll((trs) =>
-        trs.map((tr) => [tr.getAttribute("data-kind"), tr.getAttribute("data-breached")]),
-      );
-    expect(rows).toEqual(checks.checks.map((c) => [c.kind, String(c.breached)]));
+    const rows = () =>
+      page
+        .locator('table[aria-label="serving checks"] tbody tr')
+        .evaluateAll((trs) =>
+          trs.map((tr) => [tr.getAttribute("data-kind"), tr.getAttribute("data-breached")]),
+        );
+    await expect.poll(rows, settled).toEqual(checks.checks.map((c) => [c.kind, String(c.breached)]));
     // production is back on v1 while v2 still served: traffic off the serving alias.
-    expect(rows[0]).toEqual(["serving_version", "true"]);
+    expect((await rows())[0]).toEqual(["serving_version", "true"]);
     await screenshot(page, "registry-compare");
     expect(errors).toEqual([]);
     await page.context().close();
