@@ -6,7 +6,7 @@ import { type RunningServer, resolveServerConfig, startServer } from "sightline"
 import type { DriftAnswer, SegmentsAnswer } from "sightline/api-types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DriftDistribution, PerformanceAnswer } from "../api/types.js";
-import { launchBrowser, openPage, screenshot } from "./browser.js";
+import { launchBrowser, openPage, screenshot, settled } from "./browser.js";
 import { SEED_DAYS, SEED_START_MS, SHIFT_DAY, seedDriftedModel } from "./seed-drift.js";
 
 const DAY_MS = 86_400_000;
@@ -54,33 +54,46 @@ describe("the model page in a real browser", () => {
       const cell = (index: number) =>
         page.locator(`button[data-column="distance"][data-window="${day(index)}"]`);
       await cell(SEED_DAYS - 1).waitFor();
-      for (let index = 0; index < SEED_DAYS; index++) {
-        const expected = index >= SHIFT_DAY ? "true" : "false";
-        expect(await cell(index).getAttribute("data-drift"), `distance on ${day(index)}`).toBe(expected);
-        const result = api.windows[index]?.columns.find((c) => c.column === "distance");
-        expect(JSON.parse((await cell(index).getAttribute("data-values")) ?? "{}")).toEqual({
-          method: result?.method,
-          statistic: result?.statistic,
-          p_value: result?.p_value,
-          threshold: result?.threshold,
-        });
-      }
+      const drawnCells = () =>
+        page.locator('button[data-column="distance"]').evaluateAll((buttons) =>
+          buttons.map((b) => ({
+            window: b.getAttribute("data-window"),
+            drift: b.getAttribute("data-drift"),
+            values: JSON.parse(b.getAttribute("data-values") ?? "{}") as unknown,
+          })),
+        );
+      await expect.poll(drawnCells, settled).toEqual(
+        Array.from({ length: SEED_DAYS }, (_, index) => {
+          const result = api.windows[index]?.columns.find((c) => c.column === "distance");
+          return {
+            window: day(index),
+            drift: index >= SHIFT_DAY ? "true" : "false",
+            values: {
+              method: result?.method,
+              statistic: result?.statistic,
+              p_value: result?.p_value,
+              threshold: result?.threshold,
+            },
+          };
+        }),
+      );
       // The multivariate (PCA) result is the matrix's last row, with the API's error and band.
       const pca = page.locator(
         `button[data-column="all numeric (PCA)"][data-window="${day(SEED_DAYS - 1)}"]`,
       );
       const last = api.windows[SEED_DAYS - 1]?.multivariate;
-      expect(JSON.parse((await pca.getAttribute("data-values")) ?? "{}")).toMatchObject({
-        statistic: last?.statistic,
-        threshold: last?.upper,
-      });
-      expect(await pca.getAttribute("data-drift")).toBe(String(last?.drift_detected));
+      await expect
+        .poll(async () => JSON.parse((await pca.getAttribute("data-values")) ?? "{}"), settled)
+        .toMatchObject({ statistic: last?.statistic, threshold: last?.upper });
+      await expect.poll(() => pca.getAttribute("data-drift"), settled).toBe(String(last?.drift_detected));
       await page.getByTestId("volume-chart").waitFor();
+      // Request events reach the test asynchronously: wait until both later requests have been seen.
+      const later = ["outputs", "performance"].map((name) => `start /api/v1/models/flight/${name}`);
+      await expect.poll(() => later.every((r) => requests.includes(r)), settled).toBe(true);
       const matrixDone = requests.indexOf("end /api/v1/models/flight/drift/matrix");
       expect(matrixDone).toBeGreaterThan(-1);
       expect(requests).not.toContain("start /api/v1/models/flight/drift");
-      for (const later of ["outputs", "performance"])
-        expect(requests.indexOf(`start /api/v1/models/flight/${later}`), later).toBeGreaterThan(matrixDone);
+      for (const request of later) expect(requests.indexOf(request), request).toBeGreaterThan(matrixDone);
       // A stable feature is not marked anywhere.
       expect(await page.locator('button[data-column="hour"][data-drift="true"]').count()).toBe(0);
       await screenshot(page, scheme === "light" ? "model" : "model-dark");
@@ -99,28 +112,38 @@ describe("the model page in a real browser", () => {
     await page.locator(`button[data-column="distance"][data-window="${day(SHIFT_DAY + 1)}"]`).click();
     const detail = page.getByTestId("drift-cell");
     await detail.waitFor();
-    expect(JSON.parse((await detail.locator("dl").getAttribute("data-values")) ?? "{}")).toMatchObject({
-      method: shifted?.method,
-      statistic: shifted?.statistic,
-      p_value: shifted?.p_value,
-      threshold: shifted?.threshold,
-      drift_detected: true,
-    });
-    expect(await detail.textContent()).toContain("drift detected");
+    await expect
+      .poll(async () => JSON.parse((await detail.locator("dl").getAttribute("data-values")) ?? "{}"), settled)
+      .toMatchObject({
+        method: shifted?.method,
+        statistic: shifted?.statistic,
+        p_value: shifted?.p_value,
+        threshold: shifted?.threshold,
+        drift_detected: true,
+      });
+    await expect.poll(() => detail.textContent(), settled).toContain("drift detected");
     // The full record of the window follows: the same reason as the range's answer.
     await detail.locator('dl[data-complete="true"]').waitFor();
-    expect(await detail.locator('[data-field="reason"]').textContent()).toBe(shifted?.reason);
-    expect(await detail.textContent()).toContain(`${shifted?.rows} in the window`);
+    await expect
+      .poll(() => detail.locator('[data-field="reason"]').textContent(), settled)
+      .toBe(shifted?.reason);
+    await expect.poll(() => detail.textContent(), settled).toContain(`${shifted?.rows} in the window`);
     // The record comes with the matrix: opening the cell asks /drift nothing (it would wait behind quality).
     expect(requests).not.toContain("/api/v1/models/flight/drift");
-    const history = await series<{ value: number[]; windows: string[] }>(
-      page,
-      '[data-testid="drift-history"]',
-    );
-    expect(history.windows).toHaveLength(SEED_DAYS);
+    await expect
+      .poll(
+        async () =>
+          (await series<{ windows: string[] } | null>(page, '[data-testid="drift-history"]'))?.windows.length,
+        settled,
+      )
+      .toBe(SEED_DAYS);
+    await expect
+      .poll(() => {
+        const params = new URL(page.url()).searchParams;
+        return [params.get("focus"), params.get("cell")];
+      }, settled)
+      .toEqual(["distance", day(SHIFT_DAY + 1)]);
     const url = new URL(page.url());
-    expect(url.searchParams.get("focus")).toBe("distance");
-    expect(url.searchParams.get("cell")).toBe(day(SHIFT_DAY + 1));
     // The reference against the window, over the test's bins: the shares drawn are the API's counts over their sums.
     const window = api.windows[SHIFT_DAY + 1];
     const distribution = await json<DriftDistribution>(
@@ -130,10 +153,12 @@ describe("the model page in a real browser", () => {
     const total = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
     expect(total(distribution.current)).toBe(shifted?.rows);
     await detail.getByTestId("drift-distribution").waitFor();
-    const drawn = await series<{ reference: number[]; current: number[]; current_cdf: number[] }>(
-      page,
-      '[data-testid="drift-distribution"]',
-    );
+    type Drawn = { reference: number[]; current: number[]; current_cdf: number[] };
+    const drawnNow = () => series<Drawn | null>(page, '[data-testid="drift-distribution"]');
+    await expect
+      .poll(async () => (await drawnNow())?.reference.length, settled)
+      .toBe(distribution.reference.length);
+    const drawn = (await drawnNow()) as Drawn;
     const refTotal = total(distribution.reference);
     const curTotal = total(distribution.current);
     expect(drawn.reference).toHaveLength(distribution.reference.length);
@@ -153,9 +178,9 @@ describe("the model page in a real browser", () => {
     await focused.focus();
     await page.keyboard.press("ArrowLeft");
     await page.keyboard.press("Enter");
-    await expect.poll(() => new URL(page.url()).searchParams.get("cell")).toBe(day(SHIFT_DAY));
+    await expect.poll(() => new URL(page.url()).searchParams.get("cell"), settled).toBe(day(SHIFT_DAY));
     await expect
-      .poll(() => page.evaluate(() => document.activeElement?.getAttribute("data-window")))
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute("data-window")), settled)
       .toBe(day(SHIFT_DAY));
     expect(errors).toEqual([]);
     await page.context().close();
@@ -166,22 +191,24 @@ describe("the model page in a real browser", () => {
     const { page, errors } = await openPage(browser);
     await page.goto(`${server.url}/models/flight?range=all`);
     await page.getByTestId("performance-chart").waitFor();
-    const drawn = await series<{
+    type Drawn = {
       metric: string;
       windows: string[];
       per_window: (number | null)[];
       cumulative: (number | null)[];
       estimated: (number | null)[];
       label_coverage: (number | null)[];
-    }>(page, '[data-testid="performance-chart"]');
-    expect(drawn.metric).toBe("f1");
-    expect(drawn.windows).toEqual(api.windows.map((w) => w.from));
-    expect(drawn.per_window).toEqual(api.windows.map((w) => (w.metrics?.f1 as number | undefined) ?? null));
-    expect(drawn.cumulative).toEqual(
-      api.windows.map((w) => (w.cumulative.metrics?.f1 as number | undefined) ?? null),
-    );
-    expect(drawn.label_coverage).toEqual(api.windows.map((w) => w.label_coverage));
-    expect(drawn.estimated).toEqual(api.windows.map((w) => w.estimated?.metrics.f1 ?? null));
+    };
+    const drawnNow = () => series<Drawn | null>(page, '[data-testid="performance-chart"]');
+    await expect.poll(drawnNow, settled).toMatchObject({
+      metric: "f1",
+      windows: api.windows.map((w) => w.from),
+      per_window: api.windows.map((w) => (w.metrics?.f1 as number | undefined) ?? null),
+      cumulative: api.windows.map((w) => (w.cumulative.metrics?.f1 as number | undefined) ?? null),
+      label_coverage: api.windows.map((w) => w.label_coverage),
+      estimated: api.windows.map((w) => w.estimated?.metrics.f1 ?? null),
+    });
+    const drawn = (await drawnNow()) as Drawn;
     // Late labels cover the first four days only; the rest has estimates but no realised F1.
     expect(drawn.per_window.slice(0, 4).every((v) => typeof v === "number")).toBe(true);
     expect(drawn.per_window.slice(4)).toEqual(Array(SEED_DAYS - 4).fill(null));
@@ -191,23 +218,36 @@ describe("the model page in a real browser", () => {
     const outputs = await json<{ windows: { rows: number; score: { quantiles: { p50: number } | null } }[] }>(
       `${server.url}/api/v1/models/flight/outputs?${rangeQuery}`,
     );
-    const volume = await series<{ rows: number[] }>(page, '[data-testid="volume-chart"]');
-    expect(volume.rows).toEqual(outputs.windows.map((w) => w.rows));
-    const heatmap = await series<{ p50: (number | null)[]; shares: number[][] }>(
-      page,
-      '[data-testid="output-heatmap"]',
-    );
-    expect(heatmap.p50).toEqual(outputs.windows.map((w) => w.score.quantiles?.p50 ?? null));
+    await expect
+      .poll(
+        async () => (await series<{ rows: number[] } | null>(page, '[data-testid="volume-chart"]'))?.rows,
+        settled,
+      )
+      .toEqual(outputs.windows.map((w) => w.rows));
+    type Heatmap = { p50: (number | null)[]; shares: number[][] };
+    const heatmapNow = () => series<Heatmap | null>(page, '[data-testid="output-heatmap"]');
+    await expect
+      .poll(async () => (await heatmapNow())?.p50, settled)
+      .toEqual(outputs.windows.map((w) => w.score.quantiles?.p50 ?? null));
+    const heatmap = (await heatmapNow()) as Heatmap;
     for (const shares of heatmap.shares) expect(shares.reduce((s, v) => s + v, 0)).toBeCloseTo(1, 9);
-    expect(await page.getByTestId("advice").getAttribute("data-verdict")).toMatch(/retrain|watch/);
+    await expect
+      .poll(() => page.getByTestId("advice").getAttribute("data-verdict"), settled)
+      .toMatch(/retrain|watch/);
     // The alerts active in the range are listed with the model, the drift alert on distance firing.
     const modelAlerts = await json<{
       alerts: { id: string; state: string; monitor: string; subject: string }[];
     }>(`${server.url}/api/v1/models/flight/alerts?from=${day(0)}&to=${day(SEED_DAYS)}&limit=50`);
     const firing = modelAlerts.alerts.filter((a) => a.state === "firing");
     expect(firing.some((a) => a.monitor === "flight.drift" && a.subject === "distance")).toBe(true);
-    expect(await page.locator('tr[data-state="firing"]').count()).toBe(firing.length);
-    for (const a of firing) expect(await page.locator(`tr[data-alert-id="${a.id}"]`).count()).toBe(1);
+    // The alerts are a query of their own, which may land after the charts.
+    const firingShown = () =>
+      page
+        .locator('tr[data-state="firing"]')
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-alert-id")));
+    await expect
+      .poll(async () => (await firingShown()).sort(), settled)
+      .toEqual(firing.map((a) => a.id).sort());
     expect(errors).toEqual([]);
     await page.context().close();
   });
@@ -221,7 +261,7 @@ describe("the model page in a real browser", () => {
     const { page, errors } = await openPage(browser);
     await page.goto(`${server.url}/models/flight?range=all`);
     const options = page.getByTestId("segment-values").locator("option");
-    await expect.poll(() => options.count()).toBe(2);
+    await expect.poll(() => options.count(), settled).toBe(2);
     const listed = await options.evaluateAll((list) =>
       list.map((o) => ({ value: (o as HTMLOptionElement).value, label: (o as HTMLOptionElement).label })),
     );
@@ -243,33 +283,38 @@ describe("the model page in a real browser", () => {
     await page.goto(`${server.url}/models/flight?range=all`);
     await page.getByTestId("drift-matrix").waitFor();
     await page.getByRole("button", { name: "24 h" }).click();
-    await expect.poll(() => new URL(page.url()).searchParams.get("range")).toBe("24h");
+    await expect.poll(() => new URL(page.url()).searchParams.get("range"), settled).toBe("24h");
     expect(new URL(page.url()).searchParams.get("window")).toBe("1h");
-    await expect.poll(() => page.locator('button[data-column="distance"]').count()).toBe(24);
+    await expect.poll(() => page.locator('button[data-column="distance"]').count(), settled).toBe(24);
     await page.getByLabel("Version").selectOption("v1");
-    await expect.poll(() => new URL(page.url()).searchParams.get("version")).toBe("v1");
+    await expect.poll(() => new URL(page.url()).searchParams.get("version"), settled).toBe("v1");
     await page.getByLabel("Segment").fill("region:eu");
     await page.getByRole("button", { name: "Filter" }).click();
-    await expect.poll(() => new URL(page.url()).searchParams.get("segment")).toBe("region:eu");
+    await expect.poll(() => new URL(page.url()).searchParams.get("segment"), settled).toBe("region:eu");
     const eu = await json<{ windows: { rows: number }[] }>(
       `${server.url}/api/v1/models/flight/outputs?from=${day(SEED_DAYS - 1)}&to=${day(SEED_DAYS)}&window=1h&version=v1&segment=region:eu`,
     );
     await expect
-      .poll(async () => (await series<{ rows: number[] }>(page, '[data-testid="volume-chart"]')).rows)
+      .poll(
+        async () => (await series<{ rows: number[] } | null>(page, '[data-testid="volume-chart"]'))?.rows,
+        settled,
+      )
       .toEqual(eu.windows.map((w) => w.rows));
     expect(eu.windows.reduce((s, w) => s + w.rows, 0)).toBe(80);
     await page.getByRole("button", { name: "7 days" }).click();
-    await expect.poll(() => page.locator('button[data-column="distance"]').count()).toBe(7);
+    await expect.poll(() => page.locator('button[data-column="distance"]').count(), settled).toBe(7);
     expect(new URL(page.url()).searchParams.get("window")).toBe("1d");
     // A custom range (UTC) replaces the preset: three days, three columns.
     await page.getByLabel("From (UTC)").fill("2024-03-04T00:00");
     await page.getByLabel("To (UTC)").fill("2024-03-07T00:00");
     await page.getByRole("button", { name: "Apply" }).click();
-    await expect.poll(() => new URL(page.url()).searchParams.get("from")).toBe(day(3));
+    await expect.poll(() => new URL(page.url()).searchParams.get("from"), settled).toBe(day(3));
     expect(new URL(page.url()).searchParams.get("to")).toBe(day(6));
     expect(new URL(page.url()).searchParams.get("range")).toBeNull();
-    await expect.poll(() => page.locator('button[data-column="distance"]').count()).toBe(3);
-    expect(await page.locator('button[data-column="distance"][data-drift="true"]').count()).toBe(1);
+    await expect.poll(() => page.locator('button[data-column="distance"]').count(), settled).toBe(3);
+    await expect
+      .poll(() => page.locator('button[data-column="distance"][data-drift="true"]').count(), settled)
+      .toBe(1);
     expect(errors).toEqual([]);
     await page.context().close();
   });
