@@ -32,9 +32,12 @@ export interface ImpactResult {
   };
 }
 
+/** An output that can be flagged, as `POST` and `DELETE /api/v1/lineage/flags` take it. */
+export type FlagTarget = { artifact: string } | { model: string; prediction: string };
+
 /** Flagged outputs and the runs ranked by how many of them they feed (`GET /api/v1/lineage/review`). */
 export interface ReviewResult {
-  flagged: (({ artifact: string } | { model: string; prediction: string }) & { flagged_time: string })[];
+  flagged: (FlagTarget & { flagged_time: string })[];
   runs: (RunSummary & { flagged_outputs: number })[];
 }
 

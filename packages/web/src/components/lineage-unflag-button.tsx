@@ -1,20 +1,9 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { sendJson } from "../api/send-json.js";
 import type { ReviewResult } from "../api/types.js";
+import { flagName, flagTarget } from "./flag-name.js";
 
 type Flag = ReviewResult["flagged"][number];
-
-/** The flagged output as `DELETE /api/v1/lineage/flags` takes it: the API rejects any other field. */
-function flagTarget(flag: Flag): { artifact: string } | { model: string; prediction: string } {
-  return "artifact" in flag
-    ? { artifact: flag.artifact }
-    : { model: flag.model, prediction: flag.prediction };
-}
-
-/** How a flagged output is named in the UI, e.g. `prediction p-3 of flight-delay`. */
-export function flagName(flag: Flag): string {
-  return "artifact" in flag ? `artifact ${flag.artifact}` : `prediction ${flag.prediction} of ${flag.model}`;
-}
 
 /**
  * Removes one flag through the API (as `sightline unflag`), then refreshes the review, whose ranking

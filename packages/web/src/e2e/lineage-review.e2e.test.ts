@@ -10,7 +10,9 @@ import { launchBrowser, openPage, screenshot, settled } from "./browser.js";
 const hourMs = 3_600_000;
 const adminKey = "admin-key-for-the-review-test";
 const readKey = "read-key-for-the-review-test";
+const model = "models:/m/v1";
 const testSet = "s3://lake/test.parquet";
+const flagsPath = "/api/v1/lineage/flags";
 
 async function send(method: string, url: string, body?: unknown): Promise<{ status: number; json: unknown }> {
   const response = await fetch(url, {
@@ -29,18 +31,30 @@ async function pageWithKey(browser: Browser, key: string) {
   return opened;
 }
 
-/** The review page's flagged outputs, once the answer behind them has been drawn. */
+/** The answer to the next call of `method` on the flags API. */
+function flagsCall(page: Page, method: "POST" | "DELETE") {
+  return page.waitForResponse(
+    (r) => r.request().method() === method && new URL(r.url()).pathname === flagsPath,
+  );
+}
+
 function flagsShown(page: Page): Promise<string[]> {
   return page.locator('ul[aria-label="flagged outputs"] li').allTextContents();
 }
 
-// Flags are written with the `ingest` role (as `POST /api/v1/lineage/flags`), so a key that may only read
-// sees the review but cannot unflag: the page shows the server's refusal and the flag stays.
-describe("unflagging on the review page, with API keys", () => {
+function traceOf(artifact: string): string {
+  return `/lineage?${new URLSearchParams({ artifact })}`;
+}
+
+// Flags are written with the `ingest` role (as `sightline flag` and `unflag`): a key that may only read
+// sees traces and the review but cannot change a flag, and the page shows the server's refusal.
+describe("flagging from a trace and unflagging on the review page, with API keys", () => {
   let dir: string;
   let server: RunningServer;
   let browser: Browser;
   const ids: Record<string, string> = {};
+
+  const review = async () => (await send("GET", `${server.url}/api/v1/lineage/review`)).json as ReviewResult;
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), "sightline-web-review-"));
@@ -50,12 +64,12 @@ describe("unflagging on the review page, with API keys", () => {
         { SIGHTLINE_API_KEYS: `ops:admin:${adminKey},viewer:read:${readKey}` },
       ),
     );
-    // split writes the train and test sets, train turns the train set into the model: flagging the model
-    // and the test set puts split upstream of two flagged outputs and train of one.
+    // split writes the train and test sets, train turns the train set into the model: with the model
+    // flagged, split and train each feed one flagged output; flagging the test set adds one to split.
     const t0 = Date.now() - 3 * hourMs;
     const steps: [string, string[], string[]][] = [
       ["split", ["s3://lake/features.parquet"], ["s3://lake/train.parquet", testSet]],
-      ["train", ["s3://lake/train.parquet"], ["models:/m/v1"]],
+      ["train", ["s3://lake/train.parquet"], [model]],
     ];
     for (const [i, [component, inputs, outputs]] of steps.entries()) {
       const run = await send("POST", `${server.url}/api/v1/runs`, {
@@ -68,9 +82,7 @@ describe("unflagging on the review page, with API keys", () => {
       expect(run.status, JSON.stringify(run.json)).toBe(201);
       ids[component] = (run.json as { id: string }).id;
     }
-    for (const artifact of ["models:/m/v1", testSet]) {
-      expect((await send("POST", `${server.url}/api/v1/lineage/flags`, { artifact })).status).toBe(201);
-    }
+    expect((await send("POST", `${server.url}${flagsPath}`, { artifact: model })).status).toBe(201);
     browser = await launchBrowser();
   });
 
@@ -80,41 +92,60 @@ describe("unflagging on the review page, with API keys", () => {
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  it("a read-only key sees the refusal, and the flag stays", async () => {
+  it("a read-only key sees the refusals, and the flags stay as they were", async () => {
     const { page, errors } = await pageWithKey(browser, readKey);
+    await page.goto(`${server.url}${traceOf(testSet)}`);
+    await page.locator(".trace-list").waitFor();
+    const flagged = flagsCall(page, "POST");
+    await page.getByRole("button", { name: `flag artifact ${testSet}` }).click();
+    expect((await flagged).status()).toBe(403);
+    const refusal = "API key 'viewer' has role 'read'; this call needs 'ingest'";
+    await expect.poll(() => page.getByRole("alert").textContent(), settled).toBe(refusal);
+
     await page.goto(`${server.url}/lineage/review`);
-    await expect.poll(() => flagsShown(page), settled).toHaveLength(2);
-    const refused = page.waitForResponse((r) => r.request().method() === "DELETE");
-    await page.getByRole("button", { name: `unflag artifact ${testSet}` }).click();
-    expect((await refused).status()).toBe(403);
-    await expect
-      .poll(() => page.getByRole("alert").textContent(), settled)
-      .toBe("API key 'viewer' has role 'read'; this call needs 'ingest'");
-    expect(await flagsShown(page)).toHaveLength(2);
-    const review = (await send("GET", `${server.url}/api/v1/lineage/review`)).json as ReviewResult;
-    expect(review.flagged.map((f) => ("artifact" in f ? f.artifact : f.prediction)).sort()).toEqual(
-      ["models:/m/v1", testSet].sort(),
-    );
-    // The browser logs the refused request as a console error; nothing else may fail.
+    await expect.poll(() => flagsShown(page), settled).toEqual([expect.stringContaining(model)]);
+    const unflagged = flagsCall(page, "DELETE");
+    await page.getByRole("button", { name: `unflag artifact ${model}` }).click();
+    expect((await unflagged).status()).toBe(403);
+    await expect.poll(() => page.getByRole("alert").textContent(), settled).toBe(refusal);
+    expect(await flagsShown(page)).toEqual([expect.stringContaining(model)]);
+    expect((await review()).flagged.map((f) => ("artifact" in f ? f.artifact : f.prediction))).toEqual([
+      model,
+    ]);
+    // The browser logs each refused request as a console error; nothing else may fail.
     expect(errors.filter((e) => !e.includes("403"))).toEqual([]);
     await page.context().close();
   });
 
-  it("a key with the ingest role (here admin) unflags, and the ranking follows", async () => {
-    const before = (await send("GET", `${server.url}/api/v1/lineage/review`)).json as ReviewResult;
-    expect(before.runs.map((r) => [r.component, r.flagged_outputs])).toEqual([
-      ["split", 2],
-      ["train", 1],
-    ]);
+  it("a key with the ingest role (here admin) flags from the trace, unflags from the review, the ranking following", async () => {
+    const before = await review();
     const { page, errors } = await pageWithKey(browser, adminKey);
-    await page.goto(`${server.url}/lineage/review`);
+    await page.goto(`${server.url}${traceOf(testSet)}`);
+    await page.locator(".trace-list").waitFor();
+    const flagButton = page.getByRole("button", { name: `flag artifact ${testSet}` });
+    const created = flagsCall(page, "POST");
+    await flagButton.click();
+    expect((await created).status()).toBe(201);
+    // The flag's own status: a trace with stale steps has a status of its own.
+    const status = page.locator(".flag-action").getByRole("status");
+    await expect.poll(() => status.textContent(), settled).toBe(`Flagged artifact ${testSet}. Review`);
+    // Flagging again keeps the first flag.
+    const again = flagsCall(page, "POST");
+    await flagButton.click();
+    expect((await again).status()).toBe(200);
+    await expect
+      .poll(() => status.textContent(), settled)
+      .toBe(`artifact ${testSet} was already flagged. Review`);
+    await status.getByRole("link", { name: "Review" }).click();
+    await page.waitForURL(/\/lineage\/review$/);
+    await expect.poll(async () => (await flagsShown(page)).length, settled).toBe(2);
     const splitFed = page.locator(
       `table[aria-label="review ranking"] tr[data-run="${ids.split}"] [data-field="flagged"]`,
     );
     await expect.poll(() => splitFed.textContent(), settled).toBe("2");
-    const unflagged = page.waitForResponse(
-      (r) => r.request().method() === "DELETE" && new URL(r.url()).pathname === "/api/v1/lineage/flags",
-    );
+    expect((await review()).runs.find((r) => r.id === ids.split)?.flagged_outputs).toBe(2);
+
+    const unflagged = flagsCall(page, "DELETE");
     await page.getByRole("button", { name: `unflag artifact ${testSet}` }).click();
     const response = await unflagged;
     expect(response.status()).toBe(200);
@@ -122,11 +153,10 @@ describe("unflagging on the review page, with API keys", () => {
     await expect
       .poll(() => page.getByRole("status").textContent(), settled)
       .toBe(`Unflagged artifact ${testSet}.`);
-    await expect.poll(() => flagsShown(page), settled).toEqual([expect.stringContaining("models:/m/v1")]);
+    await expect.poll(() => flagsShown(page), settled).toEqual([expect.stringContaining(model)]);
     await expect.poll(() => splitFed.textContent(), settled).toBe("1");
-    const after = (await send("GET", `${server.url}/api/v1/lineage/review`)).json as ReviewResult;
-    expect(after.flagged).toEqual(before.flagged.filter((f) => !("artifact" in f && f.artifact === testSet)));
-    // A tie: the order between the two runs is not part of the answer.
+    const after = await review();
+    expect(after.flagged).toEqual(before.flagged);
     expect(after.runs.map((r) => [r.component, r.flagged_outputs]).sort()).toEqual([
       ["split", 1],
       ["train", 1],

@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Link, useSearchParams } from "react-router";
 import { getJson } from "../api/client.js";
 import type { ComponentSummary, TraceResult } from "../api/types.js";
+import { FlagButton } from "../components/lineage-flag-button.js";
 import { LineageGraph } from "../components/lineage-graph.js";
 import { type LineageSearch, LineageSearchForm } from "../components/lineage-search-form.js";
 import { LineageTraceList } from "../components/lineage-trace-list.js";
@@ -94,6 +95,15 @@ function Trace(props: { search: LineageSearch; params: URLSearchParams }) {
               <Link to={impact}>Forward impact of this {search.kind}</Link>
             </p>
           ) : null}
+          {search.kind === "run" ? null : (
+            <FlagButton
+              target={
+                search.kind === "prediction"
+                  ? { model: search.model, prediction: search.value }
+                  : { artifact: search.value }
+              }
+            />
+          )}
           {result.stale.length > 0 ? (
             <div className="stale-summary" role="status" aria-label="stale warnings">
               <strong>

@@ -53,7 +53,8 @@ export function LineageReviewPage() {
             <h2>Flagged outputs</h2>
             {review.flagged.length === 0 ? (
               <p>
-                Nothing is flagged. Flag a bad output with `sightline flag` or `POST /api/v1/lineage/flags`.
+                Nothing is flagged. Flag a bad output from its trace (Flag as bad), with `sightline flag` or
+                with `POST /api/v1/lineage/flags`.
               </p>
             ) : (
               <ul aria-label="flagged outputs">
