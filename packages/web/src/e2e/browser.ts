@@ -46,3 +46,28 @@ export async function screenshot(page: Page, name: string): Promise<string> {
  * await expect.poll(() => page.locator("h1").textContent(), settled).toBe("flight-delay");
  */
 export const settled = { timeout: 10_000, interval: 50 } as const;
+
+/**
+ * Holds back the answers of the API paths ending in `pathEnd` until the returned function is called, so a
+ * test can let a query land last, after it has read the rest of the view, and show that it waits for it.
+ *
+ * @example
+ * const releaseAlerts = await holdApi(page, "/alerts");
+ * // ... read the charts ...
+ * releaseAlerts();
+ */
+export async function holdApi(page: Page, pathEnd: string): Promise<() => void> {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(
+    (url) => url.pathname.startsWith("/api/") && url.pathname.endsWith(pathEnd),
+    async (route) => {
+      await released;
+      // The page may have closed while the answer was held back; nothing is waiting for it then.
+      await route.continue().catch(() => undefined);
+    },
+  );
+  return release;
+}

@@ -6,7 +6,7 @@ import { type RunningServer, resolveServerConfig, startServer } from "sightline"
 import type { DriftAnswer, SegmentsAnswer } from "sightline/api-types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DriftDistribution, PerformanceAnswer } from "../api/types.js";
-import { launchBrowser, openPage, screenshot, settled } from "./browser.js";
+import { holdApi, launchBrowser, openPage, screenshot, settled } from "./browser.js";
 import { SEED_DAYS, SEED_START_MS, SHIFT_DAY, seedDriftedModel } from "./seed-drift.js";
 
 const DAY_MS = 86_400_000;
@@ -189,6 +189,8 @@ describe("the model page in a real browser", () => {
   it("draws the API's performance per window and cumulative, label coverage and CBPE", async () => {
     const api = await json<PerformanceAnswer>(`${server.url}/api/v1/models/flight/performance?${rangeQuery}`);
     const { page, errors } = await openPage(browser);
+    // The alerts land after the charts on purpose: reading them once after the charts failed this way.
+    const releaseAlerts = await holdApi(page, "/alerts");
     await page.goto(`${server.url}/models/flight?range=all`);
     await page.getByTestId("performance-chart").waitFor();
     type Drawn = {
@@ -241,6 +243,7 @@ describe("the model page in a real browser", () => {
     const firing = modelAlerts.alerts.filter((a) => a.state === "firing");
     expect(firing.some((a) => a.monitor === "flight.drift" && a.subject === "distance")).toBe(true);
     // The alerts are a query of their own, which may land after the charts.
+    releaseAlerts();
     const firingShown = () =>
       page
         .locator('tr[data-state="firing"]')

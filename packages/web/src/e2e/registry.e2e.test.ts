@@ -6,7 +6,7 @@ import { type RunningServer, resolveServerConfig, startServer } from "sightline"
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AuditEntry, ServingCheck, VersionComparison } from "../api/types.js";
 import { formatNumber } from "../format.js";
-import { launchBrowser, openPage, screenshot, settled } from "./browser.js";
+import { holdApi, launchBrowser, openPage, screenshot, settled } from "./browser.js";
 
 const hourMs = 3_600_000;
 
@@ -153,6 +153,8 @@ describe("the registry page in a real browser", () => {
   it("compares a candidate with its baseline (verdict, reasons, intervals) and shows the serving checks", async () => {
     const { page, errors } = await openPage(browser, "dark");
     page.setDefaultTimeout(10_000);
+    // The serving checks land after the comparison on purpose: reading them once after it failed this way.
+    const releaseServing = await holdApi(page, "/serving");
     await page.goto(`${server.url}/models/m/registry`);
     await page.getByLabel("Baseline").selectOption("v1");
     await page.getByLabel("Candidate").selectOption("v2");
@@ -188,6 +190,7 @@ describe("the registry page in a real browser", () => {
       .toEqual([{ label: "accuracy difference", difference: p.difference, ci: p.ci }]);
 
     // The serving checks are a query of their own: they may land after the comparison.
+    releaseServing();
     const checks = (await send("GET", `${server.url}/api/v1/models/m/serving`)).json as {
       checks: ServingCheck[];
     };
