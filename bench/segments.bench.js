@@ -104,7 +104,9 @@ try {
   );
   start = performance.now();
   await store.features.catchUpAll();
-  console.log(`typed copy (once per row, apart from the queries): ${((performance.now() - start) / 1000).toFixed(1)} s`);
+  console.log(
+    `typed copy (once per row, apart from the queries): ${((performance.now() - start) / 1000).toFixed(1)} s`,
+  );
 
   await timed("segments listing", () =>
     store.segments.topValues({ model: "flights", fromMs: FROM, toMs: TO, valuesPerTag: 20, maxTags: 50 }),
@@ -117,9 +119,7 @@ try {
   const service = new PerformanceService(store.performance);
   const query = { model: "flights", version: "v1", fromMs: FEBRUARY, toMs: TO, windowMs: DAY };
   await timed("per-day performance, all rows", () => service.report(query));
-  await timed(`per-day performance, origin:${segment.value}`, () =>
-    service.report({ ...query, segment }),
-  );
+  await timed(`per-day performance, origin:${segment.value}`, () => service.report({ ...query, segment }));
   await store.close();
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -1,30 +1,46 @@
 import type { SegmentQuery, SegmentStore, SegmentTag } from "../segment-store.js";
 import type { DuckDbDatabase } from "./duckdb-database.js";
+import type { FeatureMaterializer } from "./feature-materializer.js";
+
+// The (tag, value) pairs of the scope's predictions, as rows `kv` of a struct { key, value }: from the typed
+// table's tags map when the model has one (caught up first), else from the tags JSON of every row.
+function pairsSql(query: SegmentQuery, typedTable: string | null): { sql: string; params: unknown[] } {
+  const params: unknown[] = typedTable === null ? [query.model] : [];
+  params.push(query.fromMs, query.toMs);
+  let where = typedTable === null ? "model = ? AND " : "";
+  where += "ts_ms >= ? AND ts_ms < ?";
+  if (query.version !== undefined) {
+    where += " AND version = ?";
+    params.push(query.version);
+  }
+  const sql =
+    typedTable === null
+      ? `SELECT unnest(map_entries(json_transform(tags, '"MAP(VARCHAR, VARCHAR)"'))) AS kv
+         FROM predictions WHERE ${where} AND tags IS NOT NULL AND tags <> '{}'`
+      : `SELECT unnest(map_entries(tags)) AS kv FROM ${typedTable} WHERE ${where}`;
+  return { sql, params };
+}
 
 /**
- * Segment tags and their value counts from the predictions' `tags` JSON: DuckDB expands each object into
- * (tag, value) pairs, counts them and ranks the values per tag; Node receives the top values only.
+ * Segment tags and their value counts: DuckDB expands each prediction's tags into (tag, value) pairs (from
+ * the model's typed table when it has a contract, else from the `tags` JSON), counts them and ranks the
+ * values per tag; Node receives the top values only.
  *
  * @example
  * const segments = new DuckDbSegmentStore(db);
  * await segments.topValues({ model: "m", fromMs: 0, toMs: Date.now(), valuesPerTag: 20, maxTags: 50 });
  */
 export class DuckDbSegmentStore implements SegmentStore {
-  constructor(private readonly db: DuckDbDatabase) {}
+  constructor(
+    private readonly db: DuckDbDatabase,
+    private readonly features?: FeatureMaterializer,
+  ) {}
 
   async topValues(query: SegmentQuery): Promise<SegmentTag[]> {
-    const params: unknown[] = [query.model, query.fromMs, query.toMs];
-    let where = "model = ? AND ts_ms >= ? AND ts_ms < ? AND tags IS NOT NULL AND tags <> '{}'";
-    if (query.version !== undefined) {
-      where += " AND version = ?";
-      params.push(query.version);
-    }
-    params.push(query.maxTags, query.valuesPerTag);
+    const typed = this.features ? await this.features.predictions(query.model) : null;
+    const pairs = pairsSql(query, typed?.table ?? null);
     const rows = await this.db.read(
-      `WITH pairs AS (
-         SELECT unnest(map_entries(json_transform(tags, '"MAP(VARCHAR, VARCHAR)"'))) AS kv
-         FROM predictions WHERE ${where}
-       ),
+      `WITH pairs AS (${pairs.sql}),
        counted AS (
          SELECT kv.key AS tag, kv.value AS value, count(*) AS n FROM pairs WHERE kv.value IS NOT NULL GROUP BY ALL
        ),
@@ -43,7 +59,7 @@ export class DuckDbSegmentStore implements SegmentStore {
        FROM ranked r JOIN tags t USING (tag)
        WHERE t.tag_rank <= ? AND r.value_rank <= ?
        ORDER BY t.tag_rank, r.value_rank`,
-      params,
+      [...pairs.params, query.maxTags, query.valuesPerTag],
     );
     const out: SegmentTag[] = [];
     for (const row of rows) {

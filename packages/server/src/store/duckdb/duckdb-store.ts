@@ -47,7 +47,7 @@ export class DuckDbStore implements Store {
     this.alerts = new DuckDbAlertStore(db);
     this.performance = new DuckDbPerformanceStore(db);
     this.windows = new DuckDbWindowStore(db, this.features);
-    this.segments = new DuckDbSegmentStore(db);
+    this.segments = new DuckDbSegmentStore(db, this.features);
   }
 
   /** Opens (creating if needed) `<dataDir>/sightline.duckdb` and applies pending migrations. */

@@ -52,12 +52,12 @@ export class DuckDbWindowStore implements WindowStore {
   ) {}
 
   // The scope's rows from the model's typed table when it holds every needed column, caught up first so the
-  // answer counts every committed prediction; else from the JSON (segments filter on the tags JSON, and
-  // labels are joined by id).
+  // answer counts every committed prediction, a segment looked up in its tags map; else from the JSON
+  // (labels are joined by id).
   private async windowSource(scope: WindowScope, needs: readonly ColumnNeed[]): Promise<Source> {
     const columns = needs.map((n) => n.column);
     const table =
-      this.features && scope.segment === undefined && !columns.some((c) => c.source === "label")
+      this.features && !columns.some((c) => c.source === "label")
         ? await this.features.predictions(scope.model)
         : null;
     const reader = table && typedReader(table, needs);
@@ -71,9 +71,18 @@ export class DuckDbWindowStore implements WindowStore {
     const size = int(scope.sizeMs);
     const origin = int(scope.originMs);
     const params: unknown[] = [scope.fromMs, scope.toMs];
-    if (scope.version !== undefined) params.push(scope.version);
+    let where = "t.ts_ms >= ? AND t.ts_ms < ?";
+    if (scope.version !== undefined) {
+      where += " AND t.version = ?";
+      params.push(scope.version);
+    }
+    if (scope.segment !== undefined) {
+      // The same value json_extract_string reads from the tags JSON, looked up in the map copied from it.
+      where += " AND t.tags[?::VARCHAR] = ?";
+      params.push(scope.segment.tag, scope.segment.value);
+    }
     const sql = `SELECT CAST(floor((t.ts_ms - ${origin}) / ${size}) AS BIGINT) * ${size} + ${origin} AS w, t.*
-      FROM ${table.table} t WHERE t.ts_ms >= ? AND t.ts_ms < ?${scope.version === undefined ? "" : " AND t.version = ?"}`;
+      FROM ${table.table} t WHERE ${where}`;
     return { base: { sql, params }, reader };
   }
 

@@ -3,6 +3,7 @@ import type { Contract } from "../../contract/contract.js";
 import type { PredictionRow } from "../../ingest/prediction-row.js";
 import { makeTempDir, removeTempDir } from "../../test-support/temp-dir.js";
 import type { BinnedColumn, WindowScope } from "../window-store.js";
+import { DuckDbSegmentStore } from "./duckdb-segment-store.js";
 import { DuckDbStore } from "./duckdb-store.js";
 import { DuckDbWindowStore } from "./duckdb-window-store.js";
 
@@ -37,12 +38,23 @@ function row(id: string, tsMs: number, features: Record<string, unknown>): Predi
     latencyMs: null,
     error: null,
     traceId: null,
-    tagsJson: JSON.stringify({ region: Number(id.slice(1)) % 2 === 0 ? "eu" : "us" }),
+    tagsJson: tags(Number(id.slice(1))),
     violationsJson: null,
     violationCount: 0,
     receivedMs: 0,
     runId: null,
   };
+}
+
+// Segment tags with the awkward cases: none, an empty object, a key that is no plain JSON path, a second key
+// on some rows only.
+function tags(i: number): string | null {
+  if (i % 23 === 0) return null;
+  if (i % 29 === 0) return "{}";
+  const out: Record<string, string> = { region: i % 2 === 0 ? "eu" : "us" };
+  if (i % 3 === 0) out.tier = i % 9 === 0 ? "gold" : "silver";
+  if (i % 5 === 0) out['a.b "c"'] = String(i % 4);
+  return JSON.stringify(out);
 }
 
 // Integers that repeat, a continuous value, categories, and the awkward cases: missing, text in a numeric
@@ -172,11 +184,39 @@ describe("FeatureMaterializer", () => {
     expect(rounded(typed)).toEqual(rounded(await json.columnCounts(scope, columns)));
   });
 
-  it("reads segments and columns no contract lists from the JSON, with the same answer", async () => {
-    const segment: WindowScope = { ...scope, segment: { tag: "region", value: "eu" } };
-    expect(rounded(await store.windows.columnCounts(segment, columns))).toEqual(
-      rounded(await json.columnCounts(segment, columns)),
+  it("filters segments on the typed tags with the same answer as on the JSON", async () => {
+    for (const segment of [
+      { tag: "region", value: "eu" },
+      { tag: "tier", value: "gold" },
+      { tag: 'a.b "c"', value: "1" },
+      { tag: "region", value: "nowhere" },
+    ]) {
+      const segmented: WindowScope = { ...scope, version: "v1", segment };
+      const typed = await store.windows.columnCounts(segmented, columns);
+      expect(rounded(typed)).toEqual(rounded(await json.columnCounts(segmented, columns)));
+      expect(rounded(await store.windows.numericSample(segmented, columns.slice(0, 2), 20))).toEqual(
+        rounded(await json.numericSample(segmented, columns.slice(0, 2), 20)),
+      );
+    }
+    const gold = await store.windows.columnCounts(
+      { ...scope, segment: { tag: "tier", value: "gold" } },
+      columns,
     );
+    expect(gold.reduce((n, w) => n + w.rows, 0)).toBeGreaterThan(0);
+  });
+
+  it("lists the segments from the typed tags with the same answer as from the JSON", async () => {
+    const query = { model: "m", fromMs: START, toMs: START + 3 * DAY, valuesPerTag: 2, maxTags: 5 };
+    const typed = await store.segments.topValues(query);
+    expect(typed.map((t) => t.tag)).toEqual(["region", "tier", 'a.b "c"']);
+    expect(typed).toEqual(await new DuckDbSegmentStore(store.db).topValues(query));
+    const narrow = { ...query, fromMs: START + DAY, version: "v1", maxTags: 1 };
+    expect(await store.segments.topValues(narrow)).toEqual(
+      await new DuckDbSegmentStore(store.db).topValues(narrow),
+    );
+  });
+
+  it("reads columns no contract lists from the JSON, with the same answer", async () => {
     const unknown: BinnedColumn[] = [{ name: "other", source: "feature", binning: "cuts", cuts: [0] }];
     expect(rounded(await store.windows.columnCounts(scope, unknown))).toEqual(
       rounded(await json.columnCounts(scope, unknown)),

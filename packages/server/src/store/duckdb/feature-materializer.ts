@@ -7,6 +7,16 @@ import { type TypedColumn, type TypedTable, typedColumns } from "./typed-columns
 
 type Registered = { suffix: string; columns: TypedColumn[]; next: number };
 
+// The layout of the typed prediction table besides its feature columns, stored with the columns so that a
+// table of an older layout (before `tags`) is rebuilt like one whose features changed.
+const layout = "tags-map";
+
+// The tags JSON as a map, parsed once per row here so that segment queries look a tag up instead of parsing.
+const tagsMap = `json_transform(tags, '"MAP(VARCHAR, VARCHAR)"')`;
+
+// The leading columns of a typed prediction row, in table order, from a `predictions` relation.
+const predictionColumns = `id, ts_ms, version, json_extract_string(prediction, '$'), ${tagsMap}`;
+
 function columnDefinitions(columns: readonly TypedColumn[]): string {
   return columns
     .flatMap((c, i) => [...(c.numeric ? [`n${i} DOUBLE`] : []), ...(c.text ? [`t${i} VARCHAR`] : [])])
@@ -34,7 +44,8 @@ function typedValues(columns: readonly TypedColumn[]): { select: string; from: (
 
 /**
  * Keeps, per model, the features of its predictions and references in typed columns (DOUBLE and VARCHAR,
- * from the contracts' feature names and types), so window queries read columns instead of parsing JSON.
+ * from the contracts' feature names and types), and the predictions' segment tags as a
+ * `MAP(VARCHAR, VARCHAR)`, so window and segment queries read columns instead of parsing JSON.
  * Predictions are copied in rowid order past a watermark (the table is append-only) before a window query
  * reads, so an answer counts every committed row, late ones included, and in the background after a
  * contract is saved (coalesced) and once inserts have paused for `idleMs` (a bulk load is then copied before
@@ -210,7 +221,7 @@ export class FeatureMaterializer {
     const values = typedValues(table.columns);
     await this.db.run(
       conn,
-      `INSERT INTO typed_predictions_${table.suffix} SELECT id, ts_ms, version, json_extract_string(prediction, '$')${values.select}
+      `INSERT INTO typed_predictions_${table.suffix} SELECT ${predictionColumns}${values.select}
        FROM ${values.from("(SELECT * FROM predictions WHERE model = ? AND rowid >= ? AND rowid < ?)")}`,
       [model, table.next, to],
     );
@@ -235,7 +246,7 @@ export class FeatureMaterializer {
     ).map((r) => JSON.parse(String(r.contract)) as Contract);
     if (contracts.length === 0) return null;
     const columns = typedColumns(contracts);
-    const wanted = JSON.stringify(columns);
+    const wanted = JSON.stringify({ layout, columns });
     const [row] = await this.db.run(
       conn,
       "SELECT suffix, columns, next_rowid FROM typed_feature_tables WHERE model = ?",
@@ -251,7 +262,7 @@ export class FeatureMaterializer {
       await this.db.run(conn, `DROP TABLE IF EXISTS typed_reference_${suffix}`);
       await this.db.run(
         conn,
-        `CREATE TABLE typed_predictions_${suffix} (id VARCHAR, ts_ms BIGINT, version VARCHAR, prediction VARCHAR${definitions})`,
+        `CREATE TABLE typed_predictions_${suffix} (id VARCHAR, ts_ms BIGINT, version VARCHAR, prediction VARCHAR, tags MAP(VARCHAR, VARCHAR)${definitions})`,
       );
       await this.db.run(
         conn,
@@ -285,7 +296,7 @@ export class FeatureMaterializer {
         await this.db.run(conn, `DELETE FROM ${name}`);
         await this.db.run(
           conn,
-          `INSERT INTO ${name} SELECT id, ts_ms, version, json_extract_string(prediction, '$')${values.select}
+          `INSERT INTO ${name} SELECT ${predictionColumns}${values.select}
            FROM ${values.from("(SELECT * FROM predictions WHERE model = ? AND rowid < ?)")}`,
           [model, endRowid],
         );
