@@ -17,6 +17,7 @@ import type { DuckDbDatabase } from "./duckdb-database.js";
 import type { FeatureMaterializer } from "./feature-materializer.js";
 import { referenceShapes } from "./reference-shapes-query.js";
 import { type ColumnNeed, typedReader } from "./typed-columns.js";
+import { segmentCondition } from "./typed-tags.js";
 
 /** Rows to aggregate (`base`, with a window `w` and an `id`) and how to read their columns. */
 type Source = { base: BaseQuery; reader: ColumnReader };
@@ -52,8 +53,8 @@ export class DuckDbWindowStore implements WindowStore {
   ) {}
 
   // The scope's rows from the model's typed table when it holds every needed column, caught up first so the
-  // answer counts every committed prediction, a segment looked up in its tags map; else from the JSON
-  // (labels are joined by id).
+  // answer counts every committed prediction, a segment read from its tag's column; else from the JSON
+  // (labels are joined by id; a tag key past the cap).
   private async windowSource(scope: WindowScope, needs: readonly ColumnNeed[]): Promise<Source> {
     const columns = needs.map((n) => n.column);
     const table =
@@ -61,7 +62,8 @@ export class DuckDbWindowStore implements WindowStore {
         ? await this.features.predictions(scope.model)
         : null;
     const reader = table && typedReader(table, needs);
-    if (!table || !reader) {
+    const segment = table && scope.segment !== undefined ? segmentCondition(table, scope.segment) : null;
+    if (!table || !reader || (scope.segment !== undefined && !segment)) {
       const base = this.scopeBase(
         scope,
         columns.some((c) => c.source === "label"),
@@ -76,10 +78,9 @@ export class DuckDbWindowStore implements WindowStore {
       where += " AND t.version = ?";
       params.push(scope.version);
     }
-    if (scope.segment !== undefined) {
-      // The same value json_extract_string reads from the tags JSON, looked up in the map copied from it.
-      where += " AND t.tags[?::VARCHAR] = ?";
-      params.push(scope.segment.tag, scope.segment.value);
+    if (segment) {
+      where += ` AND ${segment.sql}`;
+      params.push(...segment.params);
     }
     const sql = `SELECT CAST(floor((t.ts_ms - ${origin}) / ${size}) AS BIGINT) * ${size} + ${origin} AS w, t.*
       FROM ${table.table} t WHERE ${where}`;

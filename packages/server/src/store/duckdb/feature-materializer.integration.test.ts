@@ -6,6 +6,7 @@ import type { BinnedColumn, WindowScope } from "../window-store.js";
 import { DuckDbSegmentStore } from "./duckdb-segment-store.js";
 import { DuckDbStore } from "./duckdb-store.js";
 import { DuckDbWindowStore } from "./duckdb-window-store.js";
+import { maxTagColumns } from "./typed-tags.js";
 
 const DAY = 86_400_000;
 
@@ -216,6 +217,20 @@ describe("FeatureMaterializer", () => {
     );
   });
 
+  it("adds a column for a tag key first seen after the first copy", async () => {
+    const late = {
+      ...row("late-tag", START + DAY + 9, { count: 1, score: 2, city: "a" }),
+      tagsJson: '{"late":"x"}',
+    };
+    await store.insertPredictions([late]);
+    const segmented: WindowScope = { ...scope, segment: { tag: "late", value: "x" } };
+    const typed = await store.windows.columnCounts(segmented, columns);
+    expect(typed.map((w) => w.rows)).toEqual([1]);
+    expect(rounded(typed)).toEqual(rounded(await json.columnCounts(segmented, columns)));
+    const [registered] = await store.db.read("SELECT tags FROM typed_feature_tables WHERE model = 'm'");
+    expect(JSON.parse(String(registered?.tags))).toContain("late");
+  });
+
   it("reads columns no contract lists from the JSON, with the same answer", async () => {
     const unknown: BinnedColumn[] = [{ name: "other", source: "feature", binning: "cuts", cuts: [0] }];
     expect(rounded(await store.windows.columnCounts(scope, unknown))).toEqual(
@@ -237,6 +252,33 @@ describe("FeatureMaterializer", () => {
     expect(second).not.toEqual(first);
     expect(second.get("city")?.counts).toEqual([0, 10, 0, 0]);
     expect(rounded(second)).toEqual(rounded(await json.referenceCounts("m", "v1", columns)));
+  });
+
+  it("keeps at most maxTagColumns tag columns and reads a key past the cap from the JSON", async () => {
+    const wide = Object.fromEntries(
+      Array.from({ length: maxTagColumns + 6 }, (_, k) => [`k${k}`, `v${k % 3}`]),
+    );
+    await store.insertPredictions([
+      {
+        ...row("wide-1", START + 2 * DAY + 1, { count: 1, score: 2, city: "a" }),
+        tagsJson: JSON.stringify(wide),
+      },
+    ]);
+    const query = { model: "m", fromMs: START, toMs: START + 3 * DAY, valuesPerTag: 3, maxTags: 100 };
+    const listed = await store.segments.topValues(query);
+    expect(listed).toEqual(await new DuckDbSegmentStore(store.db).topValues(query));
+    expect(listed.some((t) => t.tag === `k${maxTagColumns + 5}`)).toBe(true);
+    const [registered] = await store.db.read(
+      "SELECT tags, tags_complete FROM typed_feature_tables WHERE model = 'm'",
+    );
+    expect(JSON.parse(String(registered?.tags))).toHaveLength(maxTagColumns);
+    expect(registered?.tags_complete).toBe(false);
+    for (const tag of ["k0", `k${maxTagColumns + 5}`, "region", "missing"]) {
+      const segmented: WindowScope = { ...scope, segment: { tag, value: tag === "region" ? "eu" : "v0" } };
+      expect(rounded(await store.windows.columnCounts(segmented, columns))).toEqual(
+        rounded(await json.columnCounts(segmented, columns)),
+      );
+    }
   });
 
   it("rebuilds the typed tables when a new contract adds a feature", async () => {

@@ -4,25 +4,31 @@ import type { Contract } from "../../contract/contract.js";
 import { jsonPath } from "./column-reader.js";
 import type { DuckDbDatabase } from "./duckdb-database.js";
 import { type TypedColumn, type TypedTable, typedColumns } from "./typed-columns.js";
+import { maxTagColumns, type TypedPredictionTable, tagValues } from "./typed-tags.js";
 
-type Registered = { suffix: string; columns: TypedColumn[]; next: number };
+type Registered = {
+  suffix: string;
+  columns: TypedColumn[];
+  next: number;
+  tags: string[];
+  tagsComplete: boolean;
+};
 
 // The layout of the typed prediction table besides its feature columns, stored with the columns so that a
-// table of an older layout (before `tags`) is rebuilt like one whose features changed.
-const layout = "tags-map";
+// table of an older layout (before the tag columns) is rebuilt like one whose features changed.
+const layout = "tag-columns";
 
-// The tags JSON as a map, parsed once per row here so that segment queries look a tag up instead of parsing.
-const tagsMap = `json_transform(tags, '"MAP(VARCHAR, VARCHAR)"')`;
-
-// The leading columns of a typed prediction row, in table order, from a `predictions` relation.
-const predictionColumns = `id, ts_ms, version, json_extract_string(prediction, '$'), ${tagsMap}`;
-
-function columnDefinitions(columns: readonly TypedColumn[]): string {
-  return columns
-    .flatMap((c, i) => [...(c.numeric ? [`n${i} DOUBLE`] : []), ...(c.text ? [`t${i} VARCHAR`] : [])])
-    .map((d) => `, ${d}`)
-    .join("");
+function columnDefinitions(columns: readonly TypedColumn[]): string[] {
+  return columns.flatMap((c, i) => [
+    ...(c.numeric ? [`n${i} DOUBLE`] : []),
+    ...(c.text ? [`t${i} VARCHAR`] : []),
+  ]);
 }
+
+const columnNames = (columns: readonly TypedColumn[]) =>
+  columnDefinitions(columns)
+    .map((d) => `, ${d.split(" ")[0]}`)
+    .join("");
 
 // The typed values of a relation with a `features` JSON column: one parse per row for every feature, then
 // the same TRY_CAST the JSON readers use, so typed and JSON answers agree.
@@ -44,8 +50,9 @@ function typedValues(columns: readonly TypedColumn[]): { select: string; from: (
 
 /**
  * Keeps, per model, the features of its predictions and references in typed columns (DOUBLE and VARCHAR,
- * from the contracts' feature names and types), and the predictions' segment tags as a
- * `MAP(VARCHAR, VARCHAR)`, so window and segment queries read columns instead of parsing JSON.
+ * from the contracts' feature names and types), and the predictions' segment tags in one VARCHAR column per
+ * tag key seen (added as keys appear, up to `maxTagColumns`), so window and segment queries read columns
+ * instead of parsing JSON.
  * Predictions are copied in rowid order past a watermark (the table is append-only) before a window query
  * reads, so an answer counts every committed row, late ones included, and in the background after a
  * contract is saved (coalesced) and once inserts have paused for `idleMs` (a bulk load is then copied before
@@ -98,12 +105,17 @@ export class FeatureMaterializer {
   }
 
   /** The model's typed prediction table, caught up with every committed prediction; null without a contract. */
-  predictions(model: string): Promise<TypedTable | null> {
+  predictions(model: string): Promise<TypedPredictionTable | null> {
     return this.db.write(async (conn) => {
       const table = await this.tables(conn, model);
       if (!table) return null;
       await this.catchUp(conn, model, table);
-      return { table: `typed_predictions_${table.suffix}`, columns: table.columns };
+      return {
+        table: `typed_predictions_${table.suffix}`,
+        columns: table.columns,
+        tags: [...table.tags],
+        tagsComplete: table.tagsComplete,
+      };
     });
   }
 
@@ -210,7 +222,8 @@ export class FeatureMaterializer {
     return Number(end?.end_rowid ?? 0);
   }
 
-  // Copies the model's predictions from its watermark up to rowid `to` (excluded) and moves the watermark.
+  // Copies the model's predictions from its watermark up to rowid `to` (excluded) and moves the watermark,
+  // adding a column for each tag key first seen in these rows (no row copied before has it).
   private async copyRange(
     conn: DuckDBConnection,
     model: string,
@@ -218,14 +231,38 @@ export class FeatureMaterializer {
     to: number,
   ): Promise<void> {
     if (to <= table.next) return;
+    const name = `typed_predictions_${table.suffix}`;
+    const range = [model, table.next, to];
+    const seen = await this.db.run(
+      conn,
+      `SELECT DISTINCT unnest(json_keys(tags)) AS k FROM predictions
+       WHERE model = ? AND rowid >= ? AND rowid < ? AND tags IS NOT NULL AND tags <> '{}' ORDER BY k`,
+      range,
+    );
+    for (const key of seen.map((r) => String(r.k))) {
+      if (table.tags.includes(key)) continue;
+      if (table.tags.length >= maxTagColumns) {
+        table.tagsComplete = false;
+        continue;
+      }
+      await this.db.run(conn, `ALTER TABLE ${name} ADD COLUMN g${table.tags.length} VARCHAR`);
+      table.tags.push(key);
+    }
     const values = typedValues(table.columns);
+    const tags = tagValues(table.tags);
     await this.db.run(
       conn,
-      `INSERT INTO typed_predictions_${table.suffix} SELECT ${predictionColumns}${values.select}
-       FROM ${values.from("(SELECT * FROM predictions WHERE model = ? AND rowid >= ? AND rowid < ?)")}`,
-      [model, table.next, to],
+      `INSERT INTO ${name} (id, ts_ms, version, prediction${columnNames(table.columns)}${tags.names})
+       SELECT id, ts_ms, version, json_extract_string(prediction, '$')${values.select}${tags.select}
+       FROM ${values.from(tags.from("(SELECT * FROM predictions WHERE model = ? AND rowid >= ? AND rowid < ?)"))}`,
+      range,
     );
-    await this.db.run(conn, "UPDATE typed_feature_tables SET next_rowid = ? WHERE model = ?", [to, model]);
+    table.next = to;
+    await this.db.run(
+      conn,
+      "UPDATE typed_feature_tables SET next_rowid = ?, tags = ?, tags_complete = ? WHERE model = ?",
+      [to, JSON.stringify(table.tags), table.tagsComplete, model],
+    );
   }
 
   private async inTransaction(conn: DuckDBConnection, work: () => Promise<void>): Promise<void> {
@@ -249,33 +286,41 @@ export class FeatureMaterializer {
     const wanted = JSON.stringify({ layout, columns });
     const [row] = await this.db.run(
       conn,
-      "SELECT suffix, columns, next_rowid FROM typed_feature_tables WHERE model = ?",
+      "SELECT suffix, columns, next_rowid, tags, tags_complete FROM typed_feature_tables WHERE model = ?",
       [model],
     );
     if (row && row.columns === wanted) {
-      return { suffix: String(row.suffix), columns, next: Number(row.next_rowid) };
+      return {
+        suffix: String(row.suffix),
+        columns,
+        next: Number(row.next_rowid),
+        tags: JSON.parse(String(row.tags)) as string[],
+        tagsComplete: row.tags_complete === true,
+      };
     }
     const suffix = createHash("sha256").update(model).digest("hex").slice(0, 16);
-    const definitions = columnDefinitions(columns);
+    const definitions = columnDefinitions(columns)
+      .map((d) => `, ${d}`)
+      .join("");
     await this.inTransaction(conn, async () => {
       await this.db.run(conn, `DROP TABLE IF EXISTS typed_predictions_${suffix}`);
       await this.db.run(conn, `DROP TABLE IF EXISTS typed_reference_${suffix}`);
       await this.db.run(
         conn,
-        `CREATE TABLE typed_predictions_${suffix} (id VARCHAR, ts_ms BIGINT, version VARCHAR, prediction VARCHAR, tags MAP(VARCHAR, VARCHAR)${definitions})`,
+        `CREATE TABLE typed_predictions_${suffix} (id VARCHAR, ts_ms BIGINT, version VARCHAR, prediction VARCHAR${definitions})`,
       );
       await this.db.run(
         conn,
         `CREATE TABLE typed_reference_${suffix} (version VARCHAR, row_index BIGINT, prediction VARCHAR, label VARCHAR, ts_text VARCHAR${definitions})`,
       );
       await this.db.run(conn, "DELETE FROM typed_reference_versions WHERE model = ?", [model]);
-      await this.db.run(conn, "INSERT OR REPLACE INTO typed_feature_tables VALUES (?, ?, ?, 0)", [
+      await this.db.run(conn, "INSERT OR REPLACE INTO typed_feature_tables VALUES (?, ?, ?, 0, '[]', true)", [
         model,
         suffix,
         wanted,
       ]);
     });
-    return { suffix, columns, next: 0 };
+    return { suffix, columns, next: 0, tags: [], tagsComplete: true };
   }
 
   // Copies the predictions past the watermark before a query reads. A count check guards the watermark:
@@ -283,7 +328,6 @@ export class FeatureMaterializer {
   // short. The background steps skip it: scanning the model's rows each time would cost more than the copy.
   private async catchUp(conn: DuckDBConnection, model: string, table: Registered): Promise<void> {
     const name = `typed_predictions_${table.suffix}`;
-    const values = typedValues(table.columns);
     await this.inTransaction(conn, async () => {
       const endRowid = await this.endRowid(conn);
       await this.copyRange(conn, model, table, endRowid);
@@ -294,12 +338,8 @@ export class FeatureMaterializer {
       );
       if (Number(counts?.typed) !== Number(counts?.stored)) {
         await this.db.run(conn, `DELETE FROM ${name}`);
-        await this.db.run(
-          conn,
-          `INSERT INTO ${name} SELECT ${predictionColumns}${values.select}
-           FROM ${values.from("(SELECT * FROM predictions WHERE model = ? AND rowid < ?)")}`,
-          [model, endRowid],
-        );
+        table.next = 0;
+        await this.copyRange(conn, model, table, endRowid);
       }
     });
   }

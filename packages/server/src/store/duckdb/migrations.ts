@@ -284,4 +284,16 @@ CREATE TABLE monitor_pending_windows (
 );
 `,
   },
+  {
+    id: 10,
+    // Segment tags in the typed prediction tables (feature-materializer.ts): one VARCHAR column per tag key
+    // seen, `g<i>` for tags[i] (a JSON list), copied with the features past the same watermark, so segment
+    // queries read a column instead of parsing the tags JSON. tags_complete turns false once a key is left
+    // out for the cap. Tables of the older layout are rebuilt on first use (their stored columns differ).
+    name: "typed_tag_columns",
+    sql: `
+ALTER TABLE typed_feature_tables ADD COLUMN tags VARCHAR DEFAULT '[]';
+ALTER TABLE typed_feature_tables ADD COLUMN tags_complete BOOLEAN DEFAULT true;
+`,
+  },
 ];
