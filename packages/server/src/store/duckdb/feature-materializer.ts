@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { Contract } from "../../contract/contract.js";
-import { jsonPath } from "./column-reader.js";
 import type { DuckDbDatabase } from "./duckdb-database.js";
 import { type TypedColumn, type TypedTable, typedColumns } from "./typed-columns.js";
 import { maxTagColumns, type TypedPredictionTable, tagValues } from "./typed-tags.js";
+import { columnDefinitions, columnNames, typedValues } from "./typed-values.js";
 
 type Registered = {
   suffix: string;
@@ -17,36 +17,6 @@ type Registered = {
 // The layout of the typed prediction table besides its feature columns, stored with the columns so that a
 // table of an older layout (before the tag columns) is rebuilt like one whose features changed.
 const layout = "tag-columns";
-
-function columnDefinitions(columns: readonly TypedColumn[]): string[] {
-  return columns.flatMap((c, i) => [
-    ...(c.numeric ? [`n${i} DOUBLE`] : []),
-    ...(c.text ? [`t${i} VARCHAR`] : []),
-  ]);
-}
-
-const columnNames = (columns: readonly TypedColumn[]) =>
-  columnDefinitions(columns)
-    .map((d) => `, ${d.split(" ")[0]}`)
-    .join("");
-
-// The typed values of a relation with a `features` JSON column: one parse per row for every feature, then
-// the same TRY_CAST the JSON readers use, so typed and JSON answers agree.
-function typedValues(columns: readonly TypedColumn[]): { select: string; from: (rows: string) => string } {
-  if (columns.length === 0) return { select: "", from: (rows) => rows };
-  const select = columns
-    .flatMap((c, i) => [
-      ...(c.numeric ? [`TRY_CAST(fv[${i + 1}] AS DOUBLE)`] : []),
-      ...(c.text ? [`fv[${i + 1}]`] : []),
-    ])
-    .map((e) => `, ${e}`)
-    .join("");
-  const paths = columns.map((c) => jsonPath(c.name)).join(", ");
-  return {
-    select,
-    from: (rows) => `(SELECT *, json_extract_string(features, [${paths}]) AS fv FROM ${rows})`,
-  };
-}
 
 /**
  * Keeps, per model, the features of its predictions and references in typed columns (DOUBLE and VARCHAR,
