@@ -101,9 +101,10 @@ export class DuckDbPerformanceStore implements PerformanceStore {
               list(DISTINCT version ORDER BY version) AS versions
        FROM src`,
     );
+    // Both keys of a row in one pass over src: a UNION of two selects joined the labels twice.
     const classes = await this.query(
       source,
-      `SELECT k FROM (SELECT pred_key AS k FROM src UNION SELECT label_key FROM src WHERE labelled)
+      `SELECT DISTINCT k FROM (SELECT unnest([pred_key, CASE WHEN labelled THEN label_key END]) AS k FROM src)
        WHERE k IS NOT NULL ORDER BY k LIMIT ?`,
       [classLimit + 1],
     );
