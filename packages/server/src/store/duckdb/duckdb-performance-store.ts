@@ -36,8 +36,12 @@ function numeric(column: string): string {
 // Label lag, one definition for the per-window coverage and the delay of performance monitors.
 const lagSql = "l.ts_ms - p.ts_ms";
 
-/** The rows of a source as one CTE `src(w, version, pred_key, label_key, pred_num, label_num, score, lag_ms, labelled)`. */
-function sourceSql(source: PerformanceSource): { sql: string; params: unknown[] } {
+/**
+ * The rows of a source as one CTE `src(w, version, pred_key, label_key, pred_num, label_num, score, lag_ms,
+ * labelled)`. Without `withLabels` the label columns are NULL and the labels are not joined: a summary of the
+ * predictions alone then skips a hash join over every label of the model.
+ */
+function sourceSql(source: PerformanceSource, withLabels = true): { sql: string; params: unknown[] } {
   if (source.kind === "reference") {
     return {
       sql: `src AS (
@@ -60,15 +64,16 @@ function sourceSql(source: PerformanceSource): { sql: string; params: unknown[] 
     filter += " AND json_extract_string(p.tags, ?) = ?";
     params.push(`$.${JSON.stringify(source.segment.tag)}`, source.segment.value);
   }
+  const labels = withLabels
+    ? `${numericFirst("l.label_num", "l.label")} AS label_key, l.label_num AS label_num,
+       ${lagSql} AS lag_ms, l.id IS NOT NULL AS labelled`
+    : "NULL::VARCHAR AS label_key, NULL::DOUBLE AS label_num, NULL::BIGINT AS lag_ms, false AS labelled";
   return {
     sql: `src AS (
       SELECT CAST(floor((p.ts_ms - ?) / ?) AS BIGINT) AS w, p.version AS version,
              ${numericFirst("p.prediction_num", "p.prediction")} AS pred_key,
-             ${numericFirst("l.label_num", "l.label")} AS label_key,
-             p.prediction_num AS pred_num, l.label_num AS label_num,
-             CASE WHEN isfinite(p.score) THEN p.score END AS score,
-             ${lagSql} AS lag_ms, l.id IS NOT NULL AS labelled
-      FROM predictions p LEFT JOIN labels l ON l.model = p.model AND l.id = p.id
+             p.prediction_num AS pred_num, CASE WHEN isfinite(p.score) THEN p.score END AS score, ${labels}
+      FROM predictions p${withLabels ? " LEFT JOIN labels l ON l.model = p.model AND l.id = p.id" : ""}
       WHERE p.model = ? AND p.ts_ms >= ? AND p.ts_ms < ?${filter})`,
     params,
   };
@@ -86,8 +91,8 @@ const num = (v: unknown): number => (v === null || v === undefined ? Number.NaN 
 export class DuckDbPerformanceStore implements PerformanceStore {
   constructor(private readonly db: DuckDbDatabase) {}
 
-  private query(source: PerformanceSource, select: string, params: unknown[] = []) {
-    const src = sourceSql(source);
+  private query(source: PerformanceSource, select: string, params: unknown[] = [], withLabels = true) {
+    const src = sourceSql(source, withLabels);
     return this.db.read(`WITH ${src.sql} ${select}`, [...src.params, ...params]);
   }
 
@@ -200,6 +205,7 @@ export class DuckDbPerformanceStore implements PerformanceStore {
       `SELECT w, round(score, ?) AS s, pred_key = ? AS positive, count(*) AS n
        FROM src WHERE score IS NOT NULL AND pred_key IS NOT NULL GROUP BY ALL ORDER BY w, s`,
       [decimals, positiveClass],
+      false,
     );
     return rows.map((r) => ({
       window: num(r.w),
