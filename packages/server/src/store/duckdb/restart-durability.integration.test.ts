@@ -31,6 +31,7 @@ async function streamUntilKilled(
   round: number,
   killAfter: number,
   signal: NodeJS.Signals,
+  kind: "predictions" | "labels" = "predictions",
 ): Promise<Stream> {
   const api = new ApiClient(server.url);
   const stream: Stream = { acknowledged: [], sentRecords: 0, inFlightAtKill: 0 };
@@ -40,12 +41,16 @@ async function streamUntilKilled(
     for (let n = 0; n < 10_000 && !killed; n++) {
       const batchSize = batchSizes[sender] ?? 250;
       const ids = Array.from({ length: batchSize }, (_, i) => `r${round}-s${sender}-b${n}-${i}`);
-      const lines = ids.map((id, i) => ({ id, features: { x: i, s: `s${sender}` }, prediction: i % 2 }));
+      const lines = ids.map((id, i) =>
+        kind === "labels"
+          ? { id, label: i % 2 }
+          : { id, features: { x: i, s: `s${sender}` }, prediction: i % 2 },
+      );
       stream.sentRecords += ids.length;
       let status: number;
       inFlight++;
       try {
-        const answer = await api.postNdjson(`/api/v1/models/${model}/predictions`, lines);
+        const answer = await api.postNdjson(`/api/v1/models/${model}/${kind}`, lines);
         status = answer.status;
         if (status === 200) expect(answer.json.accepted).toBe(batchSize);
       } catch {
@@ -70,7 +75,7 @@ async function streamUntilKilled(
   return stream;
 }
 
-describe("durability of acknowledged predictions across kill -9", () => {
+describe("durability of acknowledged predictions and labels across kill -9", () => {
   let dataDir: string;
   let server: ServerProcess | undefined;
 
@@ -148,6 +153,33 @@ describe("durability of acknowledged predictions across kill -9", () => {
       const missing = acknowledged.filter((id) => !stored.has(id));
       expect(missing).toEqual([]);
       expect(stored.has("after-restart")).toBe(true);
+    } finally {
+      connection.closeSync();
+      instance.closeSync();
+    }
+  }, 60_000);
+
+  it("keeps every acknowledged label after kill -9, and takes corrections after the restart", async () => {
+    server = await startServerProcess({ dataDir });
+    const stream = await streamUntilKilled(server, 9, 20, "SIGKILL", "labels");
+    expect(stream.inFlightAtKill).toBeGreaterThan(0);
+    const acknowledged = stream.acknowledged.flat();
+    server = await startServerProcess({ dataDir });
+    // A correction of labels already stored (the upsert's slow path) after the restart.
+    const corrected = (stream.acknowledged[0] ?? []).map((id) => ({ id, label: 7 }));
+    const answer = await new ApiClient(server.url).postNdjson(`/api/v1/models/${model}/labels`, corrected);
+    expect(answer.json.accepted).toBe(corrected.length);
+    expect((await server.stop()).code).toBe(0);
+    server = undefined;
+    const instance = await DuckDBInstance.create(join(dataDir, "sightline.duckdb"), {
+      access_mode: "READ_ONLY",
+    });
+    const connection = await instance.connect();
+    try {
+      const reader = await connection.runAndReadAll("SELECT id, label FROM labels WHERE model = $1", [model]);
+      const stored = new Map(reader.getRowObjectsJS().map((r) => [r.id as string, r.label as string]));
+      expect(acknowledged.filter((id) => !stored.has(id))).toEqual([]);
+      expect(corrected.every(({ id }) => stored.get(id) === "7")).toBe(true);
     } finally {
       connection.closeSync();
       instance.closeSync();
