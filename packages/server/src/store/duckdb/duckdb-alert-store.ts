@@ -11,6 +11,7 @@ import type {
 } from "../alert-store.js";
 import { alertLabelCondition } from "./alert-label-condition.js";
 import type { DuckDbDatabase, Row } from "./duckdb-database.js";
+import { readDelayedProgress, writeDelayedProgress } from "./duckdb-delayed-progress.js";
 
 function toAlert(r: Row): Alert {
   const body = JSON.parse(r.body as string) as Alert;
@@ -260,51 +261,12 @@ export class DuckDbAlertStore implements AlertStore {
     });
   }
 
-  async getDelayedProgress(model: string, windowMs: number): Promise<DelayedProgress> {
-    const judged = await this.db.read(
-      "SELECT monitor, judged_to_ms FROM monitor_judged WHERE model = ? AND window_ms = ?",
-      [model, windowMs],
-    );
-    const pending = await this.db.read(
-      `SELECT monitor, from_ms FROM monitor_pending_windows WHERE model = ? AND window_ms = ?
-       ORDER BY from_ms, monitor`,
-      [model, windowMs],
-    );
-    return {
-      judgedToMs: new Map(judged.map((r) => [r.monitor as string, Number(r.judged_to_ms)])),
-      pending: pending.map((r) => ({ monitor: r.monitor as string, fromMs: Number(r.from_ms) })),
-    };
+  getDelayedProgress(model: string, windowMs: number): Promise<DelayedProgress> {
+    return readDelayedProgress(this.db, model, windowMs);
   }
 
   saveDelayedProgress(model: string, windowMs: number, update: DelayedProgressUpdate): Promise<void> {
-    if (update.judgedToMs.size === 0 && update.add.length === 0 && update.remove.length === 0) {
-      return Promise.resolve();
-    }
-    return this.db.transaction(async (conn) => {
-      for (const [monitor, judgedToMs] of update.judgedToMs) {
-        await this.db.run(conn, "INSERT OR REPLACE INTO monitor_judged VALUES (?, ?, ?, ?)", [
-          model,
-          windowMs,
-          monitor,
-          judgedToMs,
-        ]);
-      }
-      for (const p of update.remove) {
-        await this.db.run(
-          conn,
-          "DELETE FROM monitor_pending_windows WHERE model = ? AND window_ms = ? AND monitor = ? AND from_ms = ?",
-          [model, windowMs, p.monitor, p.fromMs],
-        );
-      }
-      for (const p of update.add) {
-        await this.db.run(conn, "INSERT OR IGNORE INTO monitor_pending_windows VALUES (?, ?, ?, ?)", [
-          model,
-          windowMs,
-          p.monitor,
-          p.fromMs,
-        ]);
-      }
-    });
+    return writeDelayedProgress(this.db, model, windowMs, update);
   }
 
   async modelExtents(): Promise<ModelExtent[]> {
