@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { lazy, StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { BrowserRouter, Route, Routes } from "react-router";
+import { ApiError } from "./api/client.js";
 import { Layout } from "./components/layout.js";
 import { AlertsPage } from "./pages/alerts-page.js";
 import { ModelPage } from "./pages/model-page.js";
@@ -27,9 +28,16 @@ const RegistryPage = lazy(() =>
   import("./pages/registry-page.js").then((m) => ({ default: m.RegistryPage })),
 );
 
+// A 401 asks for a key (the layout shows the form); retrying it would only repeat the refusal.
+function retryUnlessUnauthenticated(failures: number, error: Error): boolean {
+  return failures < 1 && !(error instanceof ApiError && error.status === 401);
+}
+
 // Live refresh while open: every query re-fetches on an interval and when the tab regains focus.
 const queryClient = new QueryClient({
-  defaultOptions: { queries: { refetchInterval: 15_000, staleTime: 5_000, retry: 1 } },
+  defaultOptions: {
+    queries: { refetchInterval: 15_000, staleTime: 5_000, retry: retryUnlessUnauthenticated },
+  },
 });
 
 const root = document.getElementById("root");

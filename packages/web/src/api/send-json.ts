@@ -1,4 +1,4 @@
-import { ApiError } from "./client.js";
+import { fetchJson } from "./client.js";
 
 /**
  * Sends a write to the Sightline API (same origin) with a JSON body and returns the JSON answer (undefined
@@ -7,24 +7,11 @@ import { ApiError } from "./client.js";
  * @example
  * await sendJson("POST", `/api/v1/alerts/${id}/ack`, { by: "ui" });
  */
-export async function sendJson<T>(
-  method: "POST" | "PUT" | "DELETE",
-  path: string,
-  body?: unknown,
-): Promise<T> {
-  const response = await fetch(path, {
+export function sendJson<T>(method: "POST" | "PUT" | "DELETE", path: string, body?: unknown): Promise<T> {
+  return fetchJson<T>(path, {
     method,
-    headers: {
-      accept: "application/json",
-      ...(body === undefined ? {} : { "content-type": "application/json" }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    ...(body === undefined
+      ? {}
+      : { headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
   });
-  const text = await response.text();
-  const parsed = text ? (JSON.parse(text) as unknown) : undefined;
-  if (!response.ok) {
-    const error = (parsed as { error?: { code?: string; message?: string } } | undefined)?.error;
-    throw new ApiError(response.status, error?.code ?? "SL_HTTP", error?.message ?? response.statusText);
-  }
-  return parsed as T;
 }

@@ -1,9 +1,27 @@
-import { Suspense } from "react";
+import { useQueryClient } from "@tanstack/react-query";
+import { Suspense, useSyncExternalStore } from "react";
 import { Link, Outlet, useMatch } from "react-router";
+import { apiKey } from "../api/api-key.js";
+import { ApiKeyForm } from "./api-key-form.js";
 
-/** The frame of every page: header with navigation, then the page (a lazily loaded one behind Suspense). */
+/**
+ * The frame of every page: header with navigation, then the page (a lazily loaded one behind Suspense).
+ * When the server answers 401, the key form takes the page's place, so one form shows instead of an error
+ * per query; a new key refetches every query.
+ */
 export function Layout() {
   const model = useMatch("/models/:model/*")?.params.model;
+  const key = useSyncExternalStore(apiKey.subscribe, apiKey.snapshot);
+  const client = useQueryClient();
+  const enterKey = (entered: string) => {
+    apiKey.set(entered);
+    void client.resetQueries();
+  };
+  const forget = () => {
+    apiKey.forget();
+    // The next person at this tab must not see what the forgotten key could read.
+    client.removeQueries();
+  };
   return (
     <>
       <header className="topbar">
@@ -17,12 +35,21 @@ export function Layout() {
           <Link to="/lineage/review">Review</Link>
           {model ? <Link to={`/models/${encodeURIComponent(model)}/registry`}>{model} registry</Link> : null}
         </nav>
+        {key.key ? (
+          <button type="button" className="forget-key" onClick={forget}>
+            Forget key
+          </button>
+        ) : null}
       </header>
       <main>
-        {/* Lazily loaded pages (lineage, registry) show this while their code arrives. */}
-        <Suspense fallback={<p aria-busy="true">Loading…</p>}>
-          <Outlet />
-        </Suspense>
+        {key.needed ? (
+          <ApiKeyForm refusal={key.refusal} onKey={enterKey} />
+        ) : (
+          // Lazily loaded pages (lineage, registry) show this while their code arrives.
+          <Suspense fallback={<p aria-busy="true">Loading…</p>}>
+            <Outlet />
+          </Suspense>
+        )}
       </main>
     </>
   );

@@ -1,25 +1,10 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
-import { ApiError } from "../api/client.js";
+import { sendJson } from "../api/send-json.js";
 import type { AliasMove, ModelVersion } from "../api/types.js";
 import { RegistryConfirmPanel } from "./registry-confirm-panel.js";
 
 const commonAliases = ["production", "staging", "canary", "shadow"];
-
-async function send(method: "PUT" | "POST", path: string, body: unknown): Promise<AliasMove> {
-  const response = await fetch(path, {
-    method,
-    headers: { "content-type": "application/json", accept: "application/json" },
-    body: JSON.stringify(body),
-  });
-  const text = await response.text();
-  const parsed = text ? (JSON.parse(text) as unknown) : undefined;
-  if (!response.ok) {
-    const error = (parsed as { error?: { code?: string; message?: string } } | undefined)?.error;
-    throw new ApiError(response.status, error?.code ?? "SL_HTTP", error?.message ?? response.statusText);
-  }
-  return parsed as AliasMove;
-}
 
 type Pending = { action: "promote"; alias: string; version: string } | { action: "rollback"; alias: string };
 
@@ -42,8 +27,10 @@ export function RegistryAliasForm(props: {
   const mutation = useMutation({
     mutationFn: (change: Pending) =>
       change.action === "promote"
-        ? send("PUT", `${base}/${encodeURIComponent(change.alias)}`, { version: change.version })
-        : send("POST", `${base}/${encodeURIComponent(change.alias)}/rollback`, {}),
+        ? sendJson<AliasMove>("PUT", `${base}/${encodeURIComponent(change.alias)}`, {
+            version: change.version,
+          })
+        : sendJson<AliasMove>("POST", `${base}/${encodeURIComponent(change.alias)}/rollback`, {}),
     onSuccess: async () => {
       setPending(null);
       await client.invalidateQueries({ queryKey: ["registry", props.model] });
