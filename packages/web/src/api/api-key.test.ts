@@ -38,6 +38,19 @@ describe("createApiKeyStore", () => {
     expect(store.headers()).toEqual({});
   });
 
+  it("a key turned away before it was adopted keeps the form up with the message, storing nothing", () => {
+    const storage = memoryStorage();
+    const store = createApiKeyStore(storage);
+    store.refused(undefined, "missing API key");
+    store.rejected("API key 'feeder' has role 'ingest'; this call needs 'read'");
+    expect(store.snapshot()).toEqual({
+      key: undefined,
+      needed: true,
+      refusal: "API key 'feeder' has role 'ingest'; this call needs 'read'",
+    });
+    expect(storage.items.size).toBe(0);
+  });
+
   it("a late 401 for a key already replaced leaves the new key alone", () => {
     const store = createApiKeyStore(memoryStorage());
     store.refused(undefined, "missing API key");

@@ -53,6 +53,10 @@ export function createApiKeyStore(storage: KeyStorage | undefined) {
       if (sentKey !== undefined) storage?.removeItem(storageItem);
       update({ key: undefined, needed: true, refusal: sentKey === undefined ? undefined : message });
     },
+    /** A key the server refused before it was adopted: the form stays, with the server's `message`. */
+    rejected(message: string): void {
+      update({ ...state, needed: true, refusal: message });
+    },
     /** Signs out: the key is forgotten and the form shows again. */
     forget(): void {
       storage?.removeItem(storageItem);

@@ -5,14 +5,17 @@ import { type FormEvent, useId, useState } from "react";
  * `refusal` is the server's message when the last key was refused.
  *
  * @example
- * <ApiKeyForm refusal={state.refusal} onKey={(key) => apiKey.set(key)} />
+ * <ApiKeyForm refusal={state.refusal} onKey={async (key) => apiKey.set(key)} />
  */
-export function ApiKeyForm(props: { refusal: string | undefined; onKey: (key: string) => void }) {
+export function ApiKeyForm(props: { refusal: string | undefined; onKey: (key: string) => Promise<void> }) {
   const [key, setKey] = useState("");
+  const [checking, setChecking] = useState(false);
   const id = useId();
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (key.trim()) props.onKey(key.trim());
+    if (!key.trim() || checking) return;
+    setChecking(true);
+    void props.onKey(key.trim()).finally(() => setChecking(false));
   };
   return (
     <section className="api-key-form" aria-label="API key">
@@ -38,7 +41,9 @@ export function ApiKeyForm(props: { refusal: string | undefined; onKey: (key: st
           onChange={(e) => setKey(e.target.value)}
           required
         />
-        <button type="submit">Use key</button>
+        <button type="submit" disabled={checking} aria-busy={checking}>
+          Use key
+        </button>
       </form>
     </section>
   );

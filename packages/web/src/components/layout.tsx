@@ -2,18 +2,21 @@ import { useQueryClient } from "@tanstack/react-query";
 import { Suspense, useSyncExternalStore } from "react";
 import { Link, Outlet, useMatch } from "react-router";
 import { apiKey } from "../api/api-key.js";
+import { checkApiKey } from "../api/check-api-key.js";
 import { ApiKeyForm } from "./api-key-form.js";
 
 /**
  * The frame of every page: header with navigation, then the page (a lazily loaded one behind Suspense).
  * When the server answers 401, the key form takes the page's place, so one form shows instead of an error
- * per query; a new key refetches every query.
+ * per query; a key is adopted once the server lets it read, and then every query refetches.
  */
 export function Layout() {
   const model = useMatch("/models/:model/*")?.params.model;
   const key = useSyncExternalStore(apiKey.subscribe, apiKey.snapshot);
   const client = useQueryClient();
-  const enterKey = (entered: string) => {
+  const enterKey = async (entered: string) => {
+    const refusal = await checkApiKey(entered);
+    if (refusal !== undefined) return apiKey.rejected(refusal);
     apiKey.set(entered);
     void client.resetQueries();
   };

@@ -9,6 +9,7 @@ import { seedAlerts } from "./seed-alerts.js";
 
 const adminKey = "admin-key-for-the-key-form-test";
 const readKey = "read-key-for-the-key-form-test";
+const ingestKey = "ingest-key-for-the-key-form-test";
 
 async function post(url: string, body: unknown): Promise<number> {
   const response = await fetch(url, {
@@ -39,7 +40,7 @@ describe("the UI on a server with API keys", () => {
     server = await startServer(
       resolveServerConfig(
         { port: 0, host: "127.0.0.1", dataDir: dir, logLevel: "silent" },
-        { SIGHTLINE_API_KEYS: `ops:admin:${adminKey},viewer:read:${readKey}` },
+        { SIGHTLINE_API_KEYS: `ops:admin:${adminKey},viewer:read:${readKey},feeder:ingest:${ingestKey}` },
       ),
     );
     const records = Array.from({ length: 12 }, (_, i) => ({
@@ -84,6 +85,12 @@ describe("the UI on a server with API keys", () => {
       .poll(() => page.getByRole("alert").textContent(), settled)
       .toBe("The key was refused: unknown API key");
     expect(await keyForm(page).count()).toBe(1);
+    // A model server's ingest key cannot read: turned away at the form, not adopted to fail every query.
+    await enterKey(page, ingestKey);
+    await expect
+      .poll(() => page.getByRole("alert").textContent(), settled)
+      .toBe("The key was refused: API key 'feeder' has role 'ingest'; this call needs 'read'");
+    expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
 
     await enterKey(page, readKey);
     await expect
