@@ -5,6 +5,7 @@ import { type RunningServer, startServer } from "../server.js";
 import type { DuckDbStore } from "../store/duckdb/duckdb-store.js";
 import { ApiClient } from "../test-support/api-client.js";
 import { mulberry32 } from "../test-support/seeded-random.js";
+import { predictionRow } from "../test-support/store-rows.js";
 import { makeTempDir, removeTempDir } from "../test-support/temp-dir.js";
 
 const DAY = 86_400_000;
@@ -39,25 +40,20 @@ function streamRows(model: string, days: number, perDay: number, seed: number): 
       const region = i % 2 === 0 ? "eu" : "us";
       const x = normal(next) + (d >= SHIFT_DAY && region === "eu" ? 1 : 0);
       const score = 1 / (1 + Math.exp(-x));
-      rows.push({
-        model,
-        id: `${d}-${i}`,
-        tsMs: START + d * DAY + Math.floor((i / perDay) * DAY),
-        version: "v1",
-        featuresJson: JSON.stringify({ x, city: city(next) }),
-        predictionJson: x > 0 ? "1" : "0",
-        predictionNum: x > 0 ? 1 : 0,
-        scoresJson: null,
-        score,
-        latencyMs: 5 + 10 * next(),
-        error: null,
-        traceId: null,
-        tagsJson: JSON.stringify({ region }),
-        violationsJson: null,
-        violationCount: 0,
-        receivedMs: START,
-        runId: null,
-      });
+      rows.push(
+        predictionRow({
+          model,
+          id: `${d}-${i}`,
+          tsMs: START + d * DAY + Math.floor((i / perDay) * DAY),
+          featuresJson: JSON.stringify({ x, city: city(next) }),
+          predictionJson: x > 0 ? "1" : "0",
+          predictionNum: x > 0 ? 1 : 0,
+          score,
+          latencyMs: 5 + 10 * next(),
+          tagsJson: JSON.stringify({ region }),
+          receivedMs: START,
+        }),
+      );
     }
   }
   return rows;

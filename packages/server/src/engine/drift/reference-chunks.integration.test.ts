@@ -5,6 +5,7 @@ import { type RunningServer, startServer } from "../../server.js";
 import type { DuckDbStore } from "../../store/duckdb/duckdb-store.js";
 import { ApiClient } from "../../test-support/api-client.js";
 import { mulberry32 } from "../../test-support/seeded-random.js";
+import { predictionRow } from "../../test-support/store-rows.js";
 import { makeTempDir, removeTempDir } from "../../test-support/temp-dir.js";
 
 const DAY = 86_400_000;
@@ -41,28 +42,19 @@ function streamRows(model: string): PredictionRow[] {
     for (let i = 0; i < 300; i++) {
       const tsMs = START + d * DAY + Math.floor((i / 300) * DAY);
       const weekday = weekdays[new Date(tsMs).getUTCDay()] as string;
-      rows.push({
-        model,
-        id: `${d}-${i}`,
-        tsMs,
-        version: "v1",
-        featuresJson: JSON.stringify({
-          weekday: d === BROKEN_DAY ? weekday.toUpperCase() : weekday,
-          city: city(next),
+      rows.push(
+        predictionRow({
+          model,
+          id: `${d}-${i}`,
+          tsMs,
+          featuresJson: JSON.stringify({
+            weekday: d === BROKEN_DAY ? weekday.toUpperCase() : weekday,
+            city: city(next),
+          }),
+          latencyMs: 5,
+          receivedMs: START,
         }),
-        predictionJson: "1",
-        predictionNum: 1,
-        scoresJson: null,
-        score: null,
-        latencyMs: 5,
-        error: null,
-        traceId: null,
-        tagsJson: null,
-        violationsJson: null,
-        violationCount: 0,
-        receivedMs: START,
-        runId: null,
-      });
+      );
     }
   }
   return rows;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Contract } from "../../contract/contract.js";
 import type { PredictionRow } from "../../ingest/prediction-row.js";
+import { predictionRow } from "../../test-support/store-rows.js";
 import { makeTempDir, removeTempDir } from "../../test-support/temp-dir.js";
 import type { BinnedColumn, WindowScope } from "../window-store.js";
 import { DuckDbSegmentStore } from "./duckdb-segment-store.js";
@@ -26,25 +27,15 @@ function rounded<T>(value: T): T {
 const START = Date.UTC(2024, 0, 1);
 
 function row(id: string, tsMs: number, features: Record<string, unknown>): PredictionRow {
-  return {
+  return predictionRow({
     model: "m",
     id,
     tsMs,
-    version: "v1",
     featuresJson: JSON.stringify(features),
     predictionJson: String(Number(id.length % 2)),
     predictionNum: id.length % 2,
-    scoresJson: null,
-    score: null,
-    latencyMs: null,
-    error: null,
-    traceId: null,
     tagsJson: tags(Number(id.slice(1))),
-    violationsJson: null,
-    violationCount: 0,
-    receivedMs: 0,
-    runId: null,
-  };
+  });
 }
 
 // Segment tags with the awkward cases: none, an empty object, a key that is no plain JSON path, a second key

@@ -1,29 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type PredictionRow, predictionKey } from "../../ingest/prediction-row.js";
+import { predictionRow } from "../../test-support/store-rows.js";
 import { makeTempDir, removeTempDir } from "../../test-support/temp-dir.js";
 import { DuckDbStore } from "./duckdb-store.js";
 
 function row(model: string, id: string, extra: Partial<PredictionRow> = {}): PredictionRow {
-  return {
+  return predictionRow({
     model,
     id,
     tsMs: Date.UTC(2024, 0, 1),
-    version: "v1",
     featuresJson: '{"age":31}',
-    predictionJson: "1",
-    predictionNum: 1,
-    scoresJson: null,
-    score: null,
-    latencyMs: null,
-    error: null,
-    traceId: null,
-    tagsJson: null,
-    violationsJson: null,
-    violationCount: 0,
     receivedMs: Date.UTC(2024, 0, 2),
-    runId: null,
     ...extra,
-  };
+  });
 }
 
 describe("DuckDbStore.insertPredictions", () => {

@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { LabelRow, PredictionRow } from "../../ingest/prediction-row.js";
 import { mulberry32 } from "../../test-support/seeded-random.js";
+import { labelRow, predictionRow } from "../../test-support/store-rows.js";
 import { makeTempDir, removeTempDir } from "../../test-support/temp-dir.js";
 import { DuckDbStore } from "./duckdb-store.js";
 
@@ -20,36 +20,9 @@ function numpyQuantile(values: readonly number[], q: number): number {
   return Number(run.stdout.trim());
 }
 
-function prediction(model: string, id: string, tsMs: number): PredictionRow {
-  return {
-    model,
-    id,
-    tsMs,
-    version: "v1",
-    featuresJson: "{}",
-    predictionJson: "1",
-    predictionNum: 1,
-    scoresJson: null,
-    score: null,
-    latencyMs: null,
-    error: null,
-    traceId: null,
-    tagsJson: null,
-    violationsJson: null,
-    violationCount: 0,
-    receivedMs: 0,
-    runId: null,
-  };
-}
+const prediction = (model: string, id: string, tsMs: number) => predictionRow({ model, id, tsMs });
 
-const label = (model: string, id: string, tsMs: number): LabelRow => ({
-  model,
-  id,
-  labelJson: "1",
-  labelNum: 1,
-  tsMs,
-  receivedMs: 0,
-});
+const label = (model: string, id: string, tsMs: number) => labelRow(model, id, 1, tsMs);
 
 describe("DuckDbPerformanceStore.labelLag", () => {
   let dir: string;

@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { LabelRow, PredictionRow } from "../../ingest/prediction-row.js";
+import type { LabelRow } from "../../ingest/prediction-row.js";
+import { predictionRow } from "../../test-support/store-rows.js";
 import { makeTempDir, removeTempDir } from "../../test-support/temp-dir.js";
 import { DuckDbStore } from "./duckdb-store.js";
 
@@ -18,27 +19,8 @@ function sklearnClasses(predicted: readonly string[], actual: readonly string[])
   return JSON.parse(run.stdout) as string[];
 }
 
-function prediction(id: string, value: string): PredictionRow {
-  return {
-    model: "m",
-    id,
-    tsMs: start,
-    version: "v1",
-    featuresJson: "{}",
-    predictionJson: JSON.stringify(value),
-    predictionNum: null,
-    scoresJson: null,
-    score: null,
-    latencyMs: null,
-    error: null,
-    traceId: null,
-    tagsJson: null,
-    violationsJson: null,
-    violationCount: 0,
-    receivedMs: 0,
-    runId: null,
-  };
-}
+const prediction = (id: string, value: string) =>
+  predictionRow({ model: "m", id, tsMs: start, predictionJson: JSON.stringify(value), predictionNum: null });
 
 const label = (id: string, value: string): LabelRow => ({
   model: "m",

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { LabelRow } from "../../ingest/prediction-row.js";
+import { labelRow } from "../../test-support/store-rows.js";
 import { makeTempDir, removeTempDir } from "../../test-support/temp-dir.js";
 import { DuckDbStore } from "./duckdb-store.js";
 
-function label(model: string, id: string, value: number, tsMs = Date.UTC(2024, 0, 1)): LabelRow {
-  return { model, id, labelJson: String(value), labelNum: value, tsMs, receivedMs: tsMs + 1000 };
-}
+const label = (model: string, id: string, value: number, tsMs = Date.UTC(2024, 0, 1)) =>
+  labelRow(model, id, value, tsMs);
 
 describe("DuckDbStore.upsertLabels", () => {
   let dir: string;
